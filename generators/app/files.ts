@@ -1,0 +1,48 @@
+/**
+ * What the app generator emits, as data: layers (folders under templates/) with the condition
+ * that enables them and the dependencies and scripts they bring. File count grows as
+ * frameworks + databases + features, never as their product.
+ */
+import type { Layer } from '../shared/layers.ts';
+import type { TemplateContext } from '../shared/derive.ts';
+
+export const appLayers: readonly Layer<TemplateContext>[] = [
+  {
+    dir: 'base',
+    when: () => true,
+    dependencies: ['pino', 'zod'],
+    devDependencies: [
+      '@eslint/js',
+      '@types/node',
+      'eslint',
+      'eslint-plugin-security',
+      'typescript',
+      'typescript-eslint',
+      'vite',
+      'vitest',
+    ],
+    scripts: {
+      dev: 'node --watch --env-file-if-exists=.env src/server.ts',
+      build: 'tsc -p tsconfig.build.json',
+      start: 'node --env-file-if-exists=.env dist/server.js',
+      test: 'vitest run',
+      lint: 'eslint .',
+      typecheck: 'tsc --noEmit',
+      openapi: 'node scripts/openapi.ts',
+    },
+  },
+  {
+    dir: 'framework/express',
+    when: (ctx) => ctx.isExpress,
+    dependencies: ['express', 'helmet', 'cors', 'express-rate-limit'],
+    devDependencies: ['@types/express', '@types/cors'],
+  },
+  {
+    dir: 'database/sqlite',
+    when: (ctx) => ctx.dbIsSqlite,
+    dependencies: ['kysely'],
+    scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
+  },
+  { dir: 'features/ci/github', when: (ctx) => ctx.ciIsGithub },
+  { dir: 'features/ci/gitlab', when: (ctx) => ctx.ciIsGitlab },
+];

@@ -1,0 +1,74 @@
+/** The app generator's options, each declared once (see ../shared/option-spec.ts). */
+import { ciProviders, databases, frameworks, hashings } from '../shared/choices.ts';
+import type { FlagSpec, OptionSpec } from '../shared/option-spec.ts';
+import { descriptionError, projectNameError } from '../shared/validate-names.ts';
+
+/** The positional argument: the project (and folder) name. */
+export const nameSpec = {
+  kind: 'text',
+  name: 'name',
+  description: 'Project name: an npm package name, also the new folder',
+  default: 'my-secure-api',
+  prompt: 'Project name (npm package name, also the folder)',
+  validate: projectNameError,
+} as const satisfies OptionSpec;
+
+/** Stored in `.yo-rc.json`, asked by prompts, settable by flags. Order = prompt order. */
+export const appOptions = [
+  {
+    kind: 'choice',
+    name: 'framework',
+    description: 'HTTP framework',
+    prompt: 'Which HTTP framework?',
+    choices: frameworks,
+    default: 'express',
+    hints: { express: 'Express 5 with helmet, cors allowlist, express-rate-limit' },
+  },
+  {
+    kind: 'choice',
+    name: 'database',
+    description: 'Database',
+    prompt: 'Which database?',
+    choices: databases,
+    default: 'sqlite',
+    hints: { sqlite: "embedded, Node 24's built-in node:sqlite (no native build)" },
+  },
+  {
+    kind: 'text',
+    name: 'description',
+    description: 'One-line description of the service',
+    prompt: 'Describe the service in one line',
+    default: 'A secure TypeScript web service',
+    validate: descriptionError,
+  },
+  {
+    kind: 'choice',
+    name: 'hashing',
+    description: 'Password hashing algorithm',
+    prompt: 'Password hashing?',
+    choices: hashings,
+    default: 'argon2id',
+    hints: {
+      argon2id: "Node 24's crypto.argon2, OWASP's first choice",
+      scrypt: 'node:crypto, N=2^17',
+      bcrypt: 'cost 12, 72-byte limit enforced',
+    },
+  },
+  {
+    kind: 'choice',
+    name: 'ci',
+    description: 'CI provider for the generated pipeline',
+    prompt: 'Which CI?',
+    choices: ciProviders,
+    default: 'github',
+    hints: { github: 'GitHub Actions pinned by SHA, CodeQL, Dependabot', gitlab: 'GitLab CI with SAST and dependency scanning' },
+  },
+] as const satisfies readonly OptionSpec[];
+
+/** Runtime flags: they change how this run behaves, never what is stored. */
+export const appFlags = [
+  { name: 'yes', short: 'y', description: 'Accept the defaults for everything not given as a flag; no prompts' },
+  { name: 'skipInstall', description: 'Do not run npm install' },
+  { name: 'skipGit', description: 'Do not create a git repository' },
+  { name: 'force', description: 'Allow generating into a folder that is not empty (changed files still go through the conflict prompt)' },
+] as const satisfies readonly FlagSpec[];

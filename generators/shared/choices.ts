@@ -1,0 +1,18 @@
+/**
+ * Every closed set of choices the generator offers, declared once. The flag parser, the prompts,
+ * the config schema, `--help` and the test matrix all import these tuples, so a choice cannot be
+ * offered in one place and missing in another. Offer only what generates, installs and passes its
+ * own tests: a broken combination is worse than one not offered.
+ */
+export const frameworks = ['express'] as const;
+export const databases = ['sqlite'] as const;
+export const hashings = ['argon2id', 'scrypt', 'bcrypt'] as const;
+export const ciProviders = ['github', 'gitlab', 'none'] as const;
+
+export type Framework = (typeof frameworks)[number];
+export type Database = (typeof databases)[number];
+export type Hashing = (typeof hashings)[number];
+export type CiProvider = (typeof ciProviders)[number];
+
+/** Node major the generated projects target (`engines` ≥ 24.11). */
+export const nodeMajor = 24;

@@ -1,0 +1,37 @@
+/**
+ * Every derived flag, computed once from the validated config. Templates test these booleans;
+ * they never compare strings.
+ */
+import { actions } from './actions.ts';
+import { nodeMajor } from './choices.ts';
+import { image, serviceImages } from './images.ts';
+import type { ProjectConfig } from './config.ts';
+
+export interface RenderSecrets {
+  /** base64url, 48 random bytes: written only to the gitignored `.env`. */
+  readonly appSecret: string;
+}
+
+export function deriveContext(config: ProjectConfig, secrets: RenderSecrets, year: number) {
+  return {
+    ...config,
+    ...secrets,
+    year,
+    nodeMajor,
+    actions,
+    image,
+    serviceImages,
+    isExpress: config.framework === 'express',
+    isFastify: false as boolean,
+    isHono: false as boolean,
+    hasDb: true as boolean,
+    dbIsSqlite: config.database === 'sqlite',
+    dbIsPostgres: false as boolean,
+    dbIsMysql: false as boolean,
+    ciIsGithub: config.ci === 'github',
+    ciIsGitlab: config.ci === 'gitlab',
+    features: { docker: false as boolean },
+  };
+}
+
+export type TemplateContext = ReturnType<typeof deriveContext>;

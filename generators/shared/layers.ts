@@ -1,0 +1,70 @@
+/**
+ * Template layers: a layer is a folder under `templates/` whose tree mirrors the output tree.
+ * `files.ts` of each generator lists its layers as data (folder, condition, dependencies); this
+ * module turns the enabled layers into a plan of files, each output path owned by one layer.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { templatesRoot } from './paths.ts';
+
+export interface Layer<C> {
+  /** Folder under `templates/`, e.g. `framework/express`. */
+  readonly dir: string;
+  readonly when: (ctx: C) => boolean;
+  readonly dependencies?: readonly string[];
+  readonly devDependencies?: readonly string[];
+  readonly scripts?: Readonly<Record<string, string>>;
+}
+
+export interface PlannedFile {
+  /** Template path relative to `templates/`. */
+  readonly source: string;
+  /** Output path relative to the destination root (`.ejs` stripped). */
+  readonly destination: string;
+  readonly layer: string;
+}
+
+const cache = new Map<string, string[]>();
+
+/** Every `.ejs` file below a layer folder, as sorted POSIX paths relative to it. */
+export function listTemplates(dir: string): string[] {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const root = join(templatesRoot, dir);
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ejs'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+  cache.set(dir, files);
+  return files;
+}
+
+export function enabledLayers<C>(layers: readonly Layer<C>[], ctx: C): Layer<C>[] {
+  return layers.filter((layer) => layer.when(ctx));
+}
+
+/** The files the enabled layers emit. Two layers writing one path is a bug, reported loudly. */
+export function planFiles<C>(layers: readonly Layer<C>[], ctx: C): PlannedFile[] {
+  const owners = new Map<string, PlannedFile>();
+  for (const layer of enabledLayers(layers, ctx)) {
+    for (const file of listTemplates(layer.dir)) {
+      const destination = file.slice(0, -'.ejs'.length);
+      const previous = owners.get(destination);
+      if (previous) {
+        throw new Error(`generator-secure-ts: ${destination} is emitted by both ${previous.layer} and ${layer.dir}`);
+      }
+      owners.set(destination, { source: `${layer.dir}/${file}`, destination, layer: layer.dir });
+    }
+  }
+  return [...owners.values()].sort((a, b) => a.destination.localeCompare(b.destination));
+}
+
+/** Union of the enabled layers' dependency names, scripts merged in layer order. */
+export function collectPackage<C>(layers: readonly Layer<C>[], ctx: C) {
+  const enabled = enabledLayers(layers, ctx);
+  return {
+    dependencies: [...new Set(enabled.flatMap((l) => l.dependencies ?? []))],
+    devDependencies: [...new Set(enabled.flatMap((l) => l.devDependencies ?? []))],
+    scripts: Object.assign({}, ...enabled.map((l) => l.scripts ?? {})) as Record<string, string>,
+  };
+}

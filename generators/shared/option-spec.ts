@@ -1,0 +1,136 @@
+/**
+ * One declaration per option. From it come the CLI flag (Yeoman's and our own CLI's), the prompt,
+ * the zod schema that validates flags, answers, presets and a hand-edited `.yo-rc.json` alike,
+ * and the `--help` line. Nothing else in the code base declares an option.
+ */
+import { z } from 'zod';
+
+interface BaseSpec {
+  /** camelCase key in options, answers and `.yo-rc.json`; the flag is its kebab-case form. */
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface ChoiceSpec<T extends readonly [string, ...string[]] = readonly [string, ...string[]]> extends BaseSpec {
+  readonly kind: 'choice';
+  readonly choices: T;
+  readonly default: T[number];
+  readonly prompt: string;
+  readonly hints?: Partial<Record<T[number], string>>;
+}
+
+export interface TextSpec extends BaseSpec {
+  readonly kind: 'text';
+  readonly default: string;
+  readonly prompt: string;
+  /** Returns an error message, or undefined when valid. */
+  readonly validate: (value: unknown) => string | undefined;
+}
+
+export interface BooleanSpec extends BaseSpec {
+  readonly kind: 'boolean';
+  readonly default: boolean;
+  /** Asked as a yes/no question when set; otherwise a flag only. */
+  readonly prompt?: string;
+}
+
+export type OptionSpec = ChoiceSpec | TextSpec | BooleanSpec;
+
+/** The value type each spec yields, keyed by name: the config type follows from the specs. */
+export type ValuesOf<S extends readonly OptionSpec[]> = {
+  -readonly [K in S[number] as K['name']]: K extends ChoiceSpec<infer T> ? T[number] : K extends BooleanSpec ? boolean : string;
+};
+
+/** A runtime flag (`--yes`, `--force`, …): parsed and documented, never stored or prompted. */
+export interface FlagSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly short?: string;
+}
+
+/** A user error: the CLI prints its message as one line and exits with code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const flagName = (name: string): string => `--${name.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The zod schema of one option; its messages name the flag and list the valid choices. */
+export function schemaOf(spec: OptionSpec): z.ZodType {
+  const flag = flagName(spec.name);
+  switch (spec.kind) {
+    case 'choice':
+      return z.enum(spec.choices, {
+        error: (issue) => `${flag} must be one of: ${spec.choices.join(', ')} (got ${JSON.stringify(issue.input)})`,
+      });
+    case 'text':
+      return z.unknown().transform((value, ctx) => {
+        const message = spec.validate(value);
+        if (message !== undefined) {
+          ctx.addIssue({ code: 'custom', message: `${flag}: ${message}` });
+          return z.NEVER;
+        }
+        return value as string;
+      });
+    case 'boolean':
+      return z.boolean({ error: () => `${flag} takes no value (true or false only)` });
+  }
+}
+
+/** A strict object schema over several specs: unknown keys are refused too. */
+export function objectSchemaOf(specs: readonly OptionSpec[]) {
+  return z.strictObject(Object.fromEntries(specs.map((spec) => [spec.name, schemaOf(spec)])));
+}
+
+/** Validate with the schema, turning the first issue into a one-line UsageError. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const message = issue?.code === 'unrecognized_keys'
+    ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+    : (issue?.message ?? 'invalid value');
+  throw new UsageError(`${where}: ${message}`);
+}
+
+/** The Inquirer question for a spec (Yeoman's adapter; `select`, not the deprecated `list`). */
+export function questionOf(spec: OptionSpec): Record<string, unknown> | undefined {
+  switch (spec.kind) {
+    case 'choice':
+      return {
+        type: 'select',
+        name: spec.name,
+        message: spec.prompt,
+        default: spec.default,
+        choices: spec.choices.map((value) => ({
+          name: spec.hints?.[value] ? `${value} — ${spec.hints[value]}` : value,
+          value,
+        })),
+      };
+    case 'text':
+      return {
+        type: 'input',
+        name: spec.name,
+        message: spec.prompt,
+        default: spec.default,
+        validate: (value: unknown) => spec.validate(value) ?? true,
+      };
+    case 'boolean':
+      return spec.prompt ? { type: 'confirm', name: spec.name, message: spec.prompt, default: spec.default } : undefined;
+  }
+}
+
+/** One `--help` line per spec, with its choices and default. */
+export function helpLines(specs: readonly (OptionSpec | FlagSpec)[]): string[] {
+  const rows = specs.map((spec) => {
+    const kind = 'kind' in spec ? spec.kind : 'boolean';
+    const left = `${'short' in spec && spec.short ? `-${spec.short}, ` : '    '}${flagName(spec.name)}${kind === 'boolean' ? '' : ' <value>'}`;
+    let right = spec.description;
+    if ('kind' in spec && spec.kind === 'choice') right += ` (${spec.choices.join(' | ')}; default ${spec.default})`;
+    else if ('kind' in spec && spec.kind === 'text' && spec.default) right += ` (default ${JSON.stringify(spec.default)})`;
+    else if ('kind' in spec && spec.kind === 'boolean') right += ` (default ${spec.default ? 'on; --no-' + flagName(spec.name).slice(2) + ' to leave out' : 'off'})`;
+    return [left, right] as const;
+  });
+  const width = Math.max(...rows.map(([l]) => l.length)) + 2;
+  return rows.map(([l, r]) => `  ${l.padEnd(width)}${r}`);
+}

@@ -1,0 +1,17 @@
+/** Helpers to run the built generators in memory (yeoman-test) from the tests. */
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
+export const appGenerator = join(repoRoot, 'dist', 'generators', 'app', 'index.js');
+export const cliEntry = join(repoRoot, 'dist', 'bin', 'secure-ts.js');
+
+/** Every file below dir (relative, sorted), skipping node_modules and .git. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((p) => !p.startsWith('node_modules') && !p.startsWith('.git/'))
+    .sort();
+}

@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import helpers from 'yeoman-test';
+import { describe, expect, it } from 'vitest';
+import { label, matrix } from '../matrix.ts';
+import { appGenerator, listFiles } from '../support/run.ts';
+
+// yeoman-test passes force: true by default; our --force has a meaning of its own, so tests say false.
+const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
+
+describe('app generator', () => {
+  it('asks for name, framework and database and writes the project into ./<name>', async () => {
+    const result = await helpers.run(appGenerator).withAnswers({ name: 'answered-api', framework: 'express', database: 'sqlite' }).withOptions({ skipInstall: true, skipGit: true });
+    const root = join(result.cwd, 'answered-api');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('answered-api');
+    expect(pkg.private).toBe(true);
+    const stored = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
+    expect(stored).toMatchObject({ name: 'answered-api', framework: 'express', database: 'sqlite', hashing: 'argon2id' });
+  });
+
+  it('pins every dependency of the generated project to an exact version', async () => {
+    const result = await helpers.run(appGenerator).withArguments(['pinned']).withOptions(base);
+    const pkg = JSON.parse(readFileSync(join(result.cwd, 'pinned', 'package.json'), 'utf8'));
+    const all = { ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>;
+    expect(Object.keys(all).length).toBeGreaterThan(5);
+    for (const [name, version] of Object.entries(all)) expect(version, name).toMatch(/^\d+\.\d+\.\d+$/u);
+  });
+
+  it('keeps secrets out of .yo-rc.json and .env.example, and gitignores .env', async () => {
+    const result = await helpers.run(appGenerator).withArguments(['secrets']).withOptions({ ...base, deterministic: false });
+    const root = join(result.cwd, 'secrets');
+    const env = readFileSync(join(root, '.env'), 'utf8');
+    const secret = /^APP_SECRET=(.+)$/mu.exec(env)?.[1];
+    expect(secret?.length).toBeGreaterThanOrEqual(43);
+    expect(readFileSync(join(root, '.yo-rc.json'), 'utf8')).not.toContain(secret);
+    expect(readFileSync(join(root, '.env.example'), 'utf8')).not.toContain(secret);
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toMatch(/^\.env$/mu);
+  });
+
+  it('writes a fresh random secret for every project', async () => {
+    const a = await helpers.run(appGenerator).withArguments(['one']).withOptions({ ...base, deterministic: false });
+    const b = await helpers.run(appGenerator).withArguments(['one']).withOptions({ ...base, deterministic: false });
+    expect(readFileSync(join(a.cwd, 'one', '.env'), 'utf8')).not.toBe(readFileSync(join(b.cwd, 'one', '.env'), 'utf8'));
+  });
+
+  it.each([
+    [{ framework: 'koa' }, /--framework must be one of: express/u],
+    [{ database: 'oracle' }, /--database must be one of: sqlite/u],
+    [{ hashing: 'md5' }, /--hashing must be one of: argon2id, scrypt, bcrypt/u],
+    [{ ci: 'jenkins' }, /--ci must be one of: github, gitlab, none/u],
+  ])('refuses %o with a message naming the option and its choices, writing nothing', async (flags, message) => {
+    const context = helpers.run(appGenerator).withArguments(['refused']).withOptions({ ...base, ...flags });
+    await expect(context).rejects.toThrow(message);
+    expect(readdirSync(context.targetDirectory!)).toEqual([]);
+  });
+
+  it('refuses a target folder that is not empty, and keeps its files', async () => {
+    const context = helpers
+      .run(appGenerator)
+      .withArguments(['taken'])
+      .withOptions(base)
+      .inTmpDir((dir) => {
+        mkdirSync(join(dir, 'taken'));
+        writeFileSync(join(dir, 'taken', 'notes.txt'), 'mine');
+      });
+    await expect(context).rejects.toThrow(/taken is not empty: choose another name, empty it, or pass --force/u);
+    expect(readdirSync(join(context.targetDirectory!, 'taken'))).toEqual(['notes.txt']);
+  });
+
+  it('generates into a non-empty folder only with --force, keeping unrelated files', async () => {
+    const result = await helpers
+      .run(appGenerator)
+      .withArguments(['forced'])
+      .withOptions({ ...base, force: true })
+      .inTmpDir((dir) => {
+        mkdirSync(join(dir, 'forced'));
+        writeFileSync(join(dir, 'forced', 'notes.txt'), 'mine');
+      });
+    expect(readFileSync(join(result.cwd, 'forced', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(result.cwd, 'forced', 'package.json'))).toBe(true);
+  });
+
+  it('refuses a hand-edited .yo-rc.json with an invalid value, naming it', async () => {
+    const context = helpers
+      .run(appGenerator)
+      .withOptions(base)
+      .inTmpDir((dir) => {
+        writeFileSync(join(dir, '.yo-rc.json'), JSON.stringify({ 'generator-secure-ts': { name: 'edited', framework: 'rails', database: 'sqlite', hashing: 'argon2id', ci: 'github', description: 'x', generatorVersion: '0.1.0' } }));
+      });
+    await expect(context).rejects.toThrow(/\.yo-rc\.json: --framework must be one of: express \(got "rails"\)/u);
+  });
+
+  it('re-running inside a generated project changes nothing and asks nothing', async () => {
+    const first = await helpers.run(appGenerator).withArguments(['again']).withOptions(base);
+    const root = join(first.cwd, 'again');
+    const before = Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
+    const second = await helpers.run(appGenerator).withOptions({ skipInstall: true, skipGit: true, deterministic: true }).cd(root);
+    expect(second.cwd).toBe(root);
+    const after = Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
+    expect(after).toEqual(before);
+  });
+
+  it.each(matrix.map((c) => [label(c), c] as const))('emits the expected files for %s', async (_label, combination) => {
+    const result = await helpers.run(appGenerator).withArguments(['files']).withOptions({ ...base, ...combination });
+    expect(listFiles(join(result.cwd, 'files'))).toMatchSnapshot();
+  });
+});

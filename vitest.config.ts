@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // End-to-end tests install real projects: give them room, and run files one at a time on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 600_000,
+    fileParallelism: false,
+  },
+});
