@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appFlags, appOptions, nameSpec } from '../generators/app/options.ts';
-import { flagName, helpLines, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
+import { flagName, helpLines, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const generatorsDir = join(here, '..', 'generators');
@@ -85,8 +85,17 @@ async function main(argv: string[]): Promise<void> {
   }
   const positionals = [...parsed.positionals];
   const names = generatorNames();
-  const sub = positionals[0] !== undefined && names.includes(positionals[0]) && positionals[0] !== 'app' ? positionals.shift()! : 'app';
+  const first = positionals[0];
+  const sub = first !== undefined && first !== 'app' && names.includes(first) ? first : 'app';
+  if (sub !== 'app') positionals.shift();
   if (positionals.length > 1) throw new UsageError(`expected one project name, got ${positionals.length} (see --help)`);
+  // Validate every value now, with the generators' own schemas, before Yeoman is even loaded:
+  // a typo costs milliseconds and writes nothing.
+  const options = toOptions(specs, values);
+  for (const spec of appOptions) {
+    if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
+  }
+  if (sub === 'app' && positionals[0] !== undefined) parseOrThrow(schemaOf(nameSpec), positionals[0], 'project name');
   if (sub === 'app' && values['yes'] !== true && !process.stdin.isTTY) {
     throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need, e.g. --framework express');
   }
@@ -97,7 +106,7 @@ async function main(argv: string[]): Promise<void> {
   for (const name of names) {
     env.register(join(generatorsDir, name, 'index.js'), { namespace: `secure-ts:${name}`, packagePath: join(here, '..', '..') });
   }
-  await env.run([`secure-ts:${sub}`, ...positionals], { ...toOptions(specs, values), skipGlobalConfig: true } as never);
+  await env.run([`secure-ts:${sub}`, ...positionals], { ...options, skipGlobalConfig: true } as never);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

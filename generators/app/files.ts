@@ -26,7 +26,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       build: 'tsc -p tsconfig.build.json',
       start: 'node --env-file-if-exists=.env dist/server.js',
       test: 'vitest run',
-      lint: 'eslint .',
+      lint: 'eslint . --max-warnings=0',
       typecheck: 'tsc --noEmit',
       openapi: 'node scripts/openapi.ts',
     },

@@ -92,7 +92,8 @@ export default class AppGenerator extends SecureTsGenerator {
   }
 
   writing(): void {
-    const ctx = this.ctx!;
+    const ctx = this.ctx;
+    if (ctx === undefined) throw new Error('generator-secure-ts: configuring did not run');
     this.log(`\nWriting ${ctx.name} (${ctx.framework} + ${ctx.database}) into ${this.destinationRoot()}`);
     this.renderLayers(appLayers, ctx);
     const blocks = this.packageBlocks(appLayers, ctx);

@@ -2,6 +2,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import helpers from 'yeoman-test';
+import type AppGenerator from '../../generators/app/generator.ts';
 
 export const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 export const appGenerator = join(repoRoot, 'dist', 'generators', 'app', 'index.js');
@@ -15,3 +17,6 @@ export function listFiles(dir: string): string[] {
     .filter((p) => !p.startsWith('node_modules') && !p.startsWith('.git/'))
     .sort();
 }
+
+/** yeoman-test's run context, typed with our generator's options (any flag is a known key). */
+export const runApp = () => helpers.run<AppGenerator>(appGenerator);

@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import { label, matrix } from '../matrix.ts';
-import { appGenerator, listFiles } from '../support/run.ts';
+import { listFiles, runApp } from '../support/run.ts';
 
 // yeoman-test passes force: true by default; our --force has a meaning of its own, so tests say false.
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
 
 describe('app generator', () => {
   it('asks for name, framework and database and writes the project into ./<name>', async () => {
-    const result = await helpers.run(appGenerator).withAnswers({ name: 'answered-api', framework: 'express', database: 'sqlite' }).withOptions({ skipInstall: true, skipGit: true });
+    const result = await runApp().withAnswers({ name: 'answered-api', framework: 'express', database: 'sqlite' }).withOptions({ skipInstall: true, skipGit: true });
     const root = join(result.cwd, 'answered-api');
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('answered-api');
@@ -20,7 +20,7 @@ describe('app generator', () => {
   });
 
   it('pins every dependency of the generated project to an exact version', async () => {
-    const result = await helpers.run(appGenerator).withArguments(['pinned']).withOptions(base);
+    const result = await runApp().withArguments(['pinned']).withOptions(base);
     const pkg = JSON.parse(readFileSync(join(result.cwd, 'pinned', 'package.json'), 'utf8'));
     const all = { ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>;
     expect(Object.keys(all).length).toBeGreaterThan(5);
@@ -28,7 +28,7 @@ describe('app generator', () => {
   });
 
   it('keeps secrets out of .yo-rc.json and .env.example, and gitignores .env', async () => {
-    const result = await helpers.run(appGenerator).withArguments(['secrets']).withOptions({ ...base, deterministic: false });
+    const result = await runApp().withArguments(['secrets']).withOptions({ ...base, deterministic: false });
     const root = join(result.cwd, 'secrets');
     const env = readFileSync(join(root, '.env'), 'utf8');
     const secret = /^APP_SECRET=(.+)$/mu.exec(env)?.[1];
@@ -39,9 +39,11 @@ describe('app generator', () => {
   });
 
   it('writes a fresh random secret for every project', async () => {
-    const a = await helpers.run(appGenerator).withArguments(['one']).withOptions({ ...base, deterministic: false });
-    const b = await helpers.run(appGenerator).withArguments(['one']).withOptions({ ...base, deterministic: false });
-    expect(readFileSync(join(a.cwd, 'one', '.env'), 'utf8')).not.toBe(readFileSync(join(b.cwd, 'one', '.env'), 'utf8'));
+    // Read each before the next run: yeoman-test removes the previous run's temporary folder.
+    const a = await runApp().withArguments(['one']).withOptions({ ...base, deterministic: false });
+    const first = readFileSync(join(a.cwd, 'one', '.env'), 'utf8');
+    const b = await runApp().withArguments(['one']).withOptions({ ...base, deterministic: false });
+    expect(readFileSync(join(b.cwd, 'one', '.env'), 'utf8')).not.toBe(first);
   });
 
   it.each([
@@ -50,14 +52,13 @@ describe('app generator', () => {
     [{ hashing: 'md5' }, /--hashing must be one of: argon2id, scrypt, bcrypt/u],
     [{ ci: 'jenkins' }, /--ci must be one of: github, gitlab, none/u],
   ])('refuses %o with a message naming the option and its choices, writing nothing', async (flags, message) => {
-    const context = helpers.run(appGenerator).withArguments(['refused']).withOptions({ ...base, ...flags });
+    const context = runApp().withArguments(['refused']).withOptions({ ...base, ...flags });
     await expect(context).rejects.toThrow(message);
     expect(readdirSync(context.targetDirectory!)).toEqual([]);
   });
 
   it('refuses a target folder that is not empty, and keeps its files', async () => {
-    const context = helpers
-      .run(appGenerator)
+    const context = runApp()
       .withArguments(['taken'])
       .withOptions(base)
       .inTmpDir((dir) => {
@@ -69,8 +70,7 @@ describe('app generator', () => {
   });
 
   it('generates into a non-empty folder only with --force, keeping unrelated files', async () => {
-    const result = await helpers
-      .run(appGenerator)
+    const result = await runApp()
       .withArguments(['forced'])
       .withOptions({ ...base, force: true })
       .inTmpDir((dir) => {
@@ -82,8 +82,7 @@ describe('app generator', () => {
   });
 
   it('refuses a hand-edited .yo-rc.json with an invalid value, naming it', async () => {
-    const context = helpers
-      .run(appGenerator)
+    const context = runApp()
       .withOptions(base)
       .inTmpDir((dir) => {
         writeFileSync(join(dir, '.yo-rc.json'), JSON.stringify({ 'generator-secure-ts': { name: 'edited', framework: 'rails', database: 'sqlite', hashing: 'argon2id', ci: 'github', description: 'x', generatorVersion: '0.1.0' } }));
@@ -92,17 +91,19 @@ describe('app generator', () => {
   });
 
   it('re-running inside a generated project changes nothing and asks nothing', async () => {
-    const first = await helpers.run(appGenerator).withArguments(['again']).withOptions(base);
-    const root = join(first.cwd, 'again');
+    // A folder of our own: yeoman-test removes its temporary folders between runs.
+    const own = mkdtempSync(join(tmpdir(), 'secure-ts-rerun-'));
+    await runApp().withArguments(['again']).withOptions(base).inDir(own);
+    const root = join(own, 'again');
     const before = Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
-    const second = await helpers.run(appGenerator).withOptions({ skipInstall: true, skipGit: true, deterministic: true }).cd(root);
+    const second = await runApp().withOptions({ skipInstall: true, skipGit: true, deterministic: true }).cd(root);
     expect(second.cwd).toBe(root);
     const after = Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
     expect(after).toEqual(before);
   });
 
   it.each(matrix.map((c) => [label(c), c] as const))('emits the expected files for %s', async (_label, combination) => {
-    const result = await helpers.run(appGenerator).withArguments(['files']).withOptions({ ...base, ...combination });
+    const result = await runApp().withArguments(['files']).withOptions({ ...base, ...combination });
     expect(listFiles(join(result.cwd, 'files'))).toMatchSnapshot();
   });
 });

@@ -1,16 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import { hostileValues } from '../support/hostile.ts';
-import { appGenerator, listFiles } from '../support/run.ts';
+import { listFiles, runApp } from '../support/run.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Outcome of one run: refused with a one-line message, or the files it wrote. */
 async function generate(how: 'flag' | 'answer', option: 'name' | 'description', value: string) {
-  const context = helpers.run(appGenerator).withOptions(how === 'answer' ? { ...base, yes: false } : base);
+  const context = runApp().withOptions(how === 'answer' ? { ...base, yes: false } : base);
   if (option === 'name') {
     // As Yeoman receives a positional argument once parsed (a raw argv of `-->` would be taken for a flag).
     if (how === 'flag') context.withOptions({ name: value });

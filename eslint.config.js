@@ -1,0 +1,22 @@
+// Lint for the generator itself. Templates are EJS, linted where it counts: in the generated
+// projects, whose own `npm run lint` runs in the end-to-end tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'templates/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      // Process execution only through argument arrays (generator.spawn / execa), never a shell.
+      'no-restricted-imports': ['error', { paths: [{ name: 'child_process', message: 'use this.spawn(cmd, args) or execa with an argument array' }] }],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

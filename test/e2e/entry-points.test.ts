@@ -1,0 +1,67 @@
+/**
+ * The two ways people start: `npx generator-secure-ts my-api` (our root-safe CLI, from the packed
+ * tarball as npm would install it) and `yo secure-ts my-api` run by an unprivileged user (yo refuses
+ * root). Both must produce a project whose own tests pass.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/run.ts';
+import { npm, npmInstall, step, workDir } from '../support/project.ts';
+
+const yoVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['yo']!;
+const user = 'secure-ts-e2e';
+let tarball = '';
+let sandbox = '';
+
+beforeAll(() => {
+  sandbox = workDir('entry');
+  chmodSync(sandbox, 0o755);
+  step(repoRoot, 'npm', ['pack', '--pack-destination', sandbox, '--silent']);
+  tarball = join(sandbox, readdirSync(sandbox).find((f) => f.endsWith('.tgz'))!);
+}, 300_000);
+
+describe('entry points', () => {
+  it('npx generator-secure-ts <name> generates a project whose own tests pass', () => {
+    const cwd = join(sandbox, 'npx');
+    mkdirSync(cwd);
+    step(cwd, 'npx', ['--yes', `--package=${tarball}`, '--', 'generator-secure-ts', 'npx-made', '--yes', '--skip-git']);
+    npm(join(cwd, 'npx-made'), 'test');
+  }, 900_000);
+
+  it('yo secure-ts <name> works for an unprivileged user and the project passes its tests', () => {
+    const isRoot = process.getuid?.() === 0;
+    // yo lives where the unprivileged user can read it: a prefix inside the sandbox, with a copy of
+    // this node binary (root's home, where Node 24 is installed, is not readable by others).
+    const prefix = join(sandbox, 'prefix');
+    const bin = join(sandbox, 'bin');
+    mkdirSync(bin);
+    copyFileSync(realpathSync(process.execPath), join(bin, 'node'));
+    chmodSync(join(bin, 'node'), 0o755);
+    step(sandbox, 'npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', `yo@${yoVersion}`, tarball]);
+    const cwd = join(sandbox, 'yo');
+    mkdirSync(cwd);
+    const env = {
+      HOME: join(sandbox, 'home'),
+      PATH: `${bin}:${join(prefix, 'node_modules', '.bin')}:/usr/bin:/bin`,
+      NODE_PATH: join(prefix, 'node_modules'),
+    };
+    mkdirSync(env.HOME);
+    let command = 'yo';
+    let args = ['secure-ts', 'yo-made', '--yes', '--skip-install', '--skip-git', '--no-insight'];
+    if (isRoot) {
+      if (spawnSync('id', ['-u', user]).status !== 0) step(sandbox, 'useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', user]);
+      step(sandbox, 'chown', ['-R', `${user}:`, sandbox]);
+      args = ['-u', user, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), command, ...args];
+      command = 'runuser';
+    }
+    step(cwd, command, args, env);
+    const root = join(cwd, 'yo-made');
+    const stored = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
+    expect(stored).toMatchObject({ name: 'yo-made', framework: 'express', database: 'sqlite' });
+    // Installing and testing need npm, which lives with root's Node: run those as the invoking user.
+    npmInstall(root);
+    npm(root, 'test');
+  }, 900_000);
+});
