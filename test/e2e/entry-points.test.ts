@@ -48,15 +48,15 @@ describe('entry points', () => {
       NODE_PATH: join(prefix, 'node_modules'),
     };
     mkdirSync(env.HOME);
-    let command = 'yo';
-    let args = ['secure-ts', 'yo-made', '--yes', '--skip-install', '--skip-git', '--no-insight'];
+    const yo = ['yo', 'secure-ts', 'yo-made', '--yes', '--skip-install', '--skip-git', '--no-insight'];
     if (isRoot) {
       if (spawnSync('id', ['-u', user]).status !== 0) step(sandbox, 'useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', user]);
       step(sandbox, 'chown', ['-R', `${user}:`, sandbox]);
-      args = ['-u', user, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), command, ...args];
-      command = 'runuser';
+      // The user's environment is set inside runuser, so runuser itself is found on root's PATH.
+      step(cwd, 'runuser', ['-u', user, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...yo]);
+    } else {
+      step(cwd, yo[0]!, yo.slice(1), env);
     }
-    step(cwd, command, args, env);
     const root = join(cwd, 'yo-made');
     const stored = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
     expect(stored).toMatchObject({ name: 'yo-made', framework: 'express', database: 'sqlite' });
