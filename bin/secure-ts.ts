@@ -5,41 +5,59 @@
  * Flags are parsed strictly (an unknown flag is an error, not silently ignored) from the same
  * option specs the generators and prompts use.
  */
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appFlags, appOptions, nameSpec } from '../generators/app/options.ts';
+import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
+import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
 import { flagName, helpLines, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const generatorsDir = join(here, '..', 'generators');
-const packageJson = JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string };
+const packageRoot = join(here, '..', '..');
+const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 
 const commonFlags = [
   { name: 'help', short: 'h', description: 'Show this help' },
   { name: 'version', short: 'v', description: 'Print the version' },
 ] as const satisfies readonly FlagSpec[];
+const yesFlag = { name: 'yes', short: 'y', description: 'Accept defaults; no prompts' } as const satisfies FlagSpec;
 
-/** Generators shipped in this package (a folder with an index.js; `shared` has none). */
-function generatorNames(): string[] {
-  return readdirSync(generatorsDir).filter((name) => existsSync(join(generatorsDir, name, 'index.js'))).sort();
+interface Command {
+  readonly summary: string;
+  readonly options: readonly OptionSpec[];
+  readonly flags: readonly FlagSpec[];
+  readonly positional?: OptionSpec;
 }
 
-function usage(command: string, specs: readonly (OptionSpec | FlagSpec)[]): string {
-  const subcommands = generatorNames().filter((n) => n !== 'app');
+/** Every generator this package ships, with the specs its flags are parsed from. */
+const commands: Record<string, Command> = {
+  app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, positional: nameSpec },
+  ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
+  docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
+};
+
+function usage(name: string, command: Command): string {
+  const bin = 'generator-secure-ts';
+  const others = Object.entries(commands).filter(([n]) => n !== 'app');
+  const head = name === 'app'
+    ? [`  ${bin} ${'<name>'.padEnd(8)} [options]   ${command.summary}`,
+       ...others.map(([n, c]) => `  ${bin} ${n.padEnd(8)} [options]   ${c.summary} (inside a generated project)`)]
+    : [`  ${bin} ${name} [options]   ${command.summary} (run in the project's root folder)`];
   return [
     `generator-secure-ts ${packageJson.version}: TypeScript web services secure from their first commit`,
     '',
     'Usage:',
-    `  ${command} <name> [options]        generate a new project in ./<name>`,
-    ...(subcommands.length > 0 ? [`  ${command} <${subcommands.join('|')}> [options]   extend a generated project (run inside it)`] : []),
+    ...head,
     '',
+    ...(command.positional ? ['Arguments:', `  <name>   ${command.positional.description}`, ''] : []),
     'Options:',
-    ...helpLines(specs),
+    ...helpLines([...command.options, ...command.flags, ...commonFlags]),
     '',
-    'Without --yes, anything not given as a flag is asked interactively.',
-    `Example: ${command} my-api --framework express --database sqlite --yes`,
+    'Anything not given as a flag is asked interactively, unless --yes.',
+    ...(name === 'app' ? [`Example: ${bin} my-api --framework express --database sqlite --yes`] : []),
   ].join('\n');
 }
 
@@ -66,7 +84,11 @@ function toOptions(specs: readonly (OptionSpec | FlagSpec)[], values: Record<str
 }
 
 async function main(argv: string[]): Promise<void> {
-  const specs = [...appOptions, ...appFlags, ...commonFlags];
+  // The sub-command, if any, is the first argument that is not a flag.
+  const first = argv.find((a) => !a.startsWith('-'));
+  const name = first !== undefined && first !== 'app' && Object.hasOwn(commands, first) ? first : 'app';
+  const command = commands[name] ?? commands['app'] as Command;
+  const specs = [...command.options, ...command.flags, ...commonFlags];
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: parseConfig(specs), allowPositionals: true, strict: true });
@@ -80,33 +102,33 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (values['help'] === true) {
-    console.log(usage('generator-secure-ts', [nameSpec, ...specs]));
+    console.log(usage(name, command));
     return;
   }
-  const positionals = [...parsed.positionals];
-  const names = generatorNames();
-  const first = positionals[0];
-  const sub = first !== undefined && first !== 'app' && names.includes(first) ? first : 'app';
-  if (sub !== 'app') positionals.shift();
-  if (positionals.length > 1) throw new UsageError(`expected one project name, got ${positionals.length} (see --help)`);
+  const positionals = name === 'app' ? [...parsed.positionals] : parsed.positionals.slice(1);
+  const allowed = command.positional ? 1 : 0;
+  if (positionals.length > allowed) {
+    throw new UsageError(allowed === 0 ? `${name} takes no arguments, got ${JSON.stringify(positionals[0])} (see --help)` : `expected one project name, got ${positionals.length} (see --help)`);
+  }
   // Validate every value now, with the generators' own schemas, before Yeoman is even loaded:
   // a typo costs milliseconds and writes nothing.
   const options = toOptions(specs, values);
-  for (const spec of appOptions) {
+  for (const spec of command.options) {
     if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
   }
-  if (sub === 'app' && positionals[0] !== undefined) parseOrThrow(schemaOf(nameSpec), positionals[0], 'project name');
-  if (sub === 'app' && values['yes'] !== true && !process.stdin.isTTY) {
-    throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need, e.g. --framework express');
+  if (command.positional && positionals[0] !== undefined) parseOrThrow(schemaOf(command.positional), positionals[0], 'project name');
+  const promptsNeeded = command.options.some((spec) => options[spec.name] === undefined) || (command.positional && positionals[0] === undefined);
+  if (values['yes'] !== true && promptsNeeded && !process.stdin.isTTY) {
+    throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need (see --help)');
   }
 
   // Loaded only now: --help and --version stay instant.
   const { createEnv } = await import('yeoman-environment');
   const env = createEnv({ cwd: process.cwd() });
-  for (const name of names) {
-    env.register(join(generatorsDir, name, 'index.js'), { namespace: `secure-ts:${name}`, packagePath: join(here, '..', '..') });
+  for (const generator of Object.keys(commands)) {
+    env.register(join(generatorsDir, generator, 'index.js'), { namespace: `secure-ts:${generator}`, packagePath: packageRoot });
   }
-  await env.run([`secure-ts:${sub}`, ...positionals], { ...options, skipGlobalConfig: true } as never);
+  await env.run([`secure-ts:${name}`, ...positionals], { ...options, skipGlobalConfig: true } as never);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -3,6 +3,8 @@
  * that enables them and the dependencies and scripts they bring. File count grows as
  * frameworks + databases + features, never as their product.
  */
+import { ciLayers } from '../ci/files.ts';
+import { dockerLayers } from '../docker/files.ts';
 import type { Layer } from '../shared/layers.ts';
 import type { TemplateContext } from '../shared/derive.ts';
 
@@ -43,6 +45,6 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     dependencies: ['kysely'],
     scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
   },
-  { dir: 'features/ci/github', when: (ctx) => ctx.ciIsGithub },
-  { dir: 'features/ci/gitlab', when: (ctx) => ctx.ciIsGitlab },
+  ...ciLayers,
+  ...dockerLayers,
 ];

@@ -20,6 +20,8 @@ export default class AppGenerator extends SecureTsGenerator {
   /** Values known so far: stored config, then flags, then answers. */
   private answers: Answers = {};
   private ctx?: TemplateContext;
+  /** 48 random bytes, base64url: written to the gitignored `.env` only, never to `.yo-rc.json`. */
+  private appSecret = '';
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
@@ -83,11 +85,8 @@ export default class AppGenerator extends SecureTsGenerator {
       this.destinationRoot(resolve(this.destinationRoot(), config.name));
     }
     const deterministic = this.flag('deterministic') === true;
-    this.ctx = deriveContext(
-      config,
-      { appSecret: deterministic ? 'test-only-deterministic-secret-0123456789abcdef' : randomBytes(48).toString('base64url') },
-      deterministic ? 2026 : new Date().getFullYear(),
-    );
+    this.ctx = deriveContext(config, deterministic ? 2026 : new Date().getFullYear());
+    this.appSecret = deterministic ? 'deterministic-test-value-0123456789abcdefghijklmnop' : randomBytes(48).toString('base64url');
     for (const [key, value] of Object.entries(config)) this.config.set(key, value);
   }
 
@@ -97,7 +96,8 @@ export default class AppGenerator extends SecureTsGenerator {
     this.log(`\nWriting ${ctx.name} (${ctx.framework} + ${ctx.database}) into ${this.destinationRoot()}`);
     this.renderLayers(appLayers, ctx);
     const blocks = this.packageBlocks(appLayers, ctx);
-    this.writeDestinationJSON('package.json', {
+    // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
+    this.packageJson.merge({
       name: ctx.name,
       version: '0.1.0',
       description: ctx.description,
@@ -109,7 +109,7 @@ export default class AppGenerator extends SecureTsGenerator {
     });
     // The secrets file is written once: rotating secrets on a re-run would log everyone out.
     if (!existsSync(this.destinationPath('.env'))) {
-      this.renderTemplate('secrets/.env.ejs', '.env', ctx);
+      this.renderTemplate('secrets/.env.ejs', '.env', { ...ctx, appSecret: this.appSecret });
     }
   }
 
@@ -152,9 +152,7 @@ export default class AppGenerator extends SecureTsGenerator {
   }
 
   private readStoredConfig(): (ProjectConfig & Record<string, unknown>) | undefined {
-    const all = this.config.getAll();
-    if (Object.keys(all).length === 0) return undefined;
-    return parseProjectConfig(all, '.yo-rc.json') as ProjectConfig & Record<string, unknown>;
+    return this.storedConfig() as (ProjectConfig & Record<string, unknown>) | undefined;
   }
 
   /** The target must be new or empty (unless --force); a generated project may be re-rendered. */

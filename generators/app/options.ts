@@ -63,6 +63,13 @@ export const appOptions = [
     default: 'github',
     hints: { github: 'GitHub Actions pinned by SHA, CodeQL, Dependabot', gitlab: 'GitLab CI with SAST and dependency scanning' },
   },
+  {
+    kind: 'boolean',
+    name: 'docker',
+    description: 'Add a hardened Dockerfile, .dockerignore and compose.yaml (same as `secure-ts docker` later)',
+    prompt: 'Add a hardened Dockerfile and compose file?',
+    default: false,
+  },
 ] as const satisfies readonly OptionSpec[];
 
 /** Runtime flags: they change how this run behaves, never what is stored. */

@@ -13,9 +13,11 @@ export const projectConfigSchema = objectSchemaOf(appOptions).extend({
   name: schemaOf(nameSpec),
   /** The generator version that last rendered the project (the audit compares against it). */
   generatorVersion: z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/u),
+  /** Generator-owned files: path → hash of the content last written (see base-generator). */
+  files: z.record(z.string().max(300), z.string().regex(/^[0-9a-f]{16}$/u)).optional(),
 });
 
-export type ProjectConfig = ValuesOf<typeof appOptions> & { name: string; generatorVersion: string };
+export type ProjectConfig = ValuesOf<typeof appOptions> & { name: string; generatorVersion: string; files?: Record<string, string> };
 
 export function parseProjectConfig(value: unknown, where: string): ProjectConfig {
   return parseOrThrow(projectConfigSchema, value, where) as ProjectConfig;

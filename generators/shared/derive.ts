@@ -7,15 +7,9 @@ import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
 import type { ProjectConfig } from './config.ts';
 
-export interface RenderSecrets {
-  /** base64url, 48 random bytes: written only to the gitignored `.env`. */
-  readonly appSecret: string;
-}
-
-export function deriveContext(config: ProjectConfig, secrets: RenderSecrets, year: number) {
+export function deriveContext(config: ProjectConfig, year: number) {
   return {
     ...config,
-    ...secrets,
     year,
     nodeMajor,
     actions,
@@ -30,7 +24,7 @@ export function deriveContext(config: ProjectConfig, secrets: RenderSecrets, yea
     dbIsMysql: false as boolean,
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
-    features: { docker: false as boolean },
+    features: { docker: config.docker },
   };
 }
 

@@ -1,0 +1,43 @@
+/**
+ * `secure-ts ci [--provider github|gitlab]`: adds (or switches to) a hardened CI pipeline in a
+ * generated project. Reads everything else from `.yo-rc.json`; running it twice changes nothing.
+ */
+import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
+import type { CiProvider } from '../shared/choices.ts';
+import { deriveContext } from '../shared/derive.ts';
+import { flagName, parseOrThrow, questionOf, schemaOf } from '../shared/option-spec.ts';
+import { ciLayers } from './files.ts';
+import { ciFlags, ciOptions } from './options.ts';
+
+const [providerSpec] = ciOptions;
+const parseProvider = (value: unknown) => parseOrThrow(schemaOf(providerSpec), value, flagName('provider')) as CiProvider;
+
+export default class CiGenerator extends SecureTsGenerator {
+  private provider?: CiProvider;
+
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
+    this.registerSpecs([...ciOptions, ...ciFlags]);
+  }
+
+  initializing(): void {
+    const stored = this.requireProject().ci;
+    const given = this.flag('provider');
+    // A flag wins; a provider already stored in .yo-rc.json is never re-asked.
+    if (given !== undefined) this.provider = parseProvider(given);
+    else if (stored !== 'none') this.provider = stored;
+    else if (this.flag('yes') === true) this.provider = providerSpec.default;
+  }
+
+  async prompting(): Promise<void> {
+    if (this.provider !== undefined) return;
+    const answers = (await this.prompt([questionOf(providerSpec)] as never)) as Record<string, unknown>;
+    this.provider = parseProvider(answers['provider']);
+  }
+
+  writing(): void {
+    const project = { ...this.requireProject(), ci: this.provider ?? providerSpec.default };
+    this.config.set('ci', project.ci);
+    this.renderLayers(ciLayers, deriveContext(project, new Date().getFullYear()));
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * `secure-ts docker`: adds the hardened container files to a generated project (multi-stage,
+ * digest-pinned base, non-root, read-only compose). Reads the project from `.yo-rc.json`;
+ * running it twice changes nothing.
+ */
+import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
+import { deriveContext } from '../shared/derive.ts';
+import { ciLayers } from '../ci/files.ts';
+import { dockerLayers } from './files.ts';
+import { dockerFlags } from './options.ts';
+
+export default class DockerGenerator extends SecureTsGenerator {
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
+    this.registerSpecs(dockerFlags);
+  }
+
+  initializing(): void {
+    this.requireProject(); // outside a generated project: a clear stop, nothing written
+  }
+
+  writing(): void {
+    const project = { ...this.requireProject(), docker: true };
+    this.config.set('docker', true);
+    const ctx = deriveContext(project, new Date().getFullYear());
+    this.renderLayers(dockerLayers, ctx);
+    // Dependabot watches the docker ecosystem once there is a Dockerfile: re-render the CI layer.
+    this.renderLayers(ciLayers, ctx);
+  }
+}
