@@ -15,8 +15,9 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  { files: ['bench/bare/*.mjs'], languageOptions: { globals: { process: 'readonly' } } },
   {
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );
