@@ -3,13 +3,14 @@
  * The root-safe CLI: runs our generators through yeoman-environment's API, so it works as root,
  * in containers and in CI, where `yo` refuses to run. `npx generator-secure-ts my-api` lands here.
  * Flags are parsed strictly (an unknown flag is an error, not silently ignored) from the same
- * option specs the generators and prompts use.
+ * option specs the generators and prompts use. A new project with `--yes` is written by
+ * ./fast-path.ts without loading Yeoman at all; everything else goes through Yeoman.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { appFlags, appOptions, nameSpec } from '../generators/app/options.ts';
+import { appFlags, appOptions, appTestFlags, nameSpec } from '../generators/app/options.ts';
 import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
 import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
 import { flagName, helpLines, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
@@ -29,12 +30,14 @@ interface Command {
   readonly summary: string;
   readonly options: readonly OptionSpec[];
   readonly flags: readonly FlagSpec[];
+  /** Accepted but not listed by --help (tests only). */
+  readonly hidden?: readonly FlagSpec[];
   readonly positional?: OptionSpec;
 }
 
 /** Every generator this package ships, with the specs its flags are parsed from. */
 const commands: Record<string, Command> = {
-  app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, positional: nameSpec },
+  app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, hidden: appTestFlags, positional: nameSpec },
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
   docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
 };
@@ -88,7 +91,7 @@ async function main(argv: string[]): Promise<void> {
   const first = argv.find((a) => !a.startsWith('-'));
   const name = first !== undefined && first !== 'app' && Object.hasOwn(commands, first) ? first : 'app';
   const command = commands[name] ?? commands['app'] as Command;
-  const specs = [...command.options, ...command.flags, ...commonFlags];
+  const specs = [...command.options, ...command.flags, ...(command.hidden ?? []), ...commonFlags];
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: parseConfig(specs), allowPositionals: true, strict: true });
@@ -122,9 +125,16 @@ async function main(argv: string[]): Promise<void> {
     throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need (see --help)');
   }
 
+  // The common case, a new project with --yes, is written directly, without loading Yeoman.
+  const cwd = process.cwd();
+  if (name === 'app') {
+    const { fastPathApplies, generateDirect } = await import('./fast-path.ts');
+    if (fastPathApplies(cwd, positionals[0], options)) return generateDirect(cwd, positionals[0], options);
+  }
+
   // Loaded only now: --help and --version stay instant.
   const { createEnv } = await import('yeoman-environment');
-  const env = createEnv({ cwd: process.cwd() });
+  const env = createEnv({ cwd });
   for (const generator of Object.keys(commands)) {
     env.register(join(generatorsDir, generator, 'index.js'), { namespace: `secure-ts:${generator}`, packagePath: packageRoot });
   }

@@ -40,9 +40,33 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     devDependencies: ['@types/express', '@types/cors'],
   },
   {
+    dir: 'framework/fastify',
+    when: (ctx) => ctx.isFastify,
+    // helmet itself, computed once at start-up: @fastify/helmet rebuilds it per request (~2x CPU).
+    dependencies: ['fastify', '@fastify/cors', '@fastify/rate-limit', 'helmet'],
+  },
+  {
+    dir: 'framework/hono',
+    when: (ctx) => ctx.isHono,
+    dependencies: ['hono', '@hono/node-server', 'hono-rate-limiter'],
+  },
+  {
     dir: 'database/sqlite',
     when: (ctx) => ctx.dbIsSqlite,
     dependencies: ['kysely'],
+    scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
+  },
+  {
+    dir: 'database/postgres',
+    when: (ctx) => ctx.dbIsPostgres,
+    dependencies: ['kysely', 'pg'],
+    devDependencies: ['@types/pg'],
+    scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
+  },
+  {
+    dir: 'database/mysql',
+    when: (ctx) => ctx.dbIsMysql,
+    dependencies: ['kysely', 'mysql2'],
     scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
   },
   ...ciLayers,

@@ -22,7 +22,11 @@ export const appOptions = [
     prompt: 'Which HTTP framework?',
     choices: frameworks,
     default: 'express',
-    hints: { express: 'Express 5 with helmet, cors allowlist, express-rate-limit' },
+    hints: {
+      express: 'Express 5 with helmet, cors allowlist, express-rate-limit',
+      fastify: 'Fastify 5 with @fastify/cors, @fastify/rate-limit, zod validation',
+      hono: 'Hono 4 on @hono/node-server with secure-headers, cors, body limit',
+    },
   },
   {
     kind: 'choice',
@@ -31,7 +35,11 @@ export const appOptions = [
     prompt: 'Which database?',
     choices: databases,
     default: 'sqlite',
-    hints: { sqlite: "embedded, Node 24's built-in node:sqlite (no native build)" },
+    hints: {
+      sqlite: "embedded, Node 24's built-in node:sqlite (no native build)",
+      postgres: 'PostgreSQL through pg, verified TLS, bounded pool',
+      mysql: 'MySQL 8 / MariaDB 10.11+ through mysql2, verified TLS',
+    },
   },
   {
     kind: 'text',
@@ -78,4 +86,9 @@ export const appFlags = [
   { name: 'skipInstall', description: 'Do not run npm install' },
   { name: 'skipGit', description: 'Do not create a git repository' },
   { name: 'force', description: 'Allow generating into a folder that is not empty (changed files still go through the conflict prompt)' },
+] as const satisfies readonly FlagSpec[];
+
+/** Hidden runtime flags, for tests: accepted by both entry points, never listed by `--help`. */
+export const appTestFlags = [
+  { name: 'deterministic', description: 'Fixed secrets and year, so output can be compared byte for byte (tests only)' },
 ] as const satisfies readonly FlagSpec[];

@@ -1,19 +1,16 @@
 /**
  * What every secure-ts generator shares: templates from the package's top-level `templates/`,
- * option registration from the specs, rendering of layers, and the generated package.json.
+ * option registration from the specs, the stored configuration and rendering of layers.
+ * (What does not need Yeoman lives in project.ts, which the CLI's direct path uses too.)
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Generator from 'yeoman-generator';
-import { appOptions, nameSpec } from '../app/options.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
-import { collectPackage, planFiles, type Layer, type PlannedFile } from './layers.ts';
+import { planFiles, type Layer, type PlannedFile } from './layers.ts';
 import { flagName, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
+import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
-import { pin } from './versions.ts';
-
-/** Short content hash recorded for each generator-owned file. */
-export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+import { configDefaults } from './project.ts';
 
 export type GeneratorOptions = ConstructorParameters<typeof Generator>[1] & Record<string, unknown>;
 
@@ -26,13 +23,14 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     this.sourceRoot(templatesRoot);
   }
 
-  /** Register the specs as Yeoman options, so `yo secure-ts --help` lists them too. */
-  protected registerSpecs(specs: readonly (OptionSpec | FlagSpec)[]): void {
+  /** Register the specs as Yeoman options, so `yo secure-ts --help` lists them too (unless hidden). */
+  protected registerSpecs(specs: readonly (OptionSpec | FlagSpec)[], { hide = false } = {}): void {
     for (const spec of specs) {
       const kind = 'kind' in spec ? spec.kind : 'boolean';
       this.option(flagName(spec.name).slice(2), {
         type: kind === 'boolean' ? Boolean : String,
         description: spec.description,
+        hide,
         ...('short' in spec && spec.short ? { alias: spec.short } : {}),
       });
     }
@@ -51,8 +49,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected storedConfig(): ProjectConfig | undefined {
     const all = this.config.getAll();
     if (Object.keys(all).length === 0) return undefined;
-    const defaults = Object.fromEntries([nameSpec, ...appOptions].map((spec) => [spec.name, spec.default]));
-    return parseProjectConfig({ ...defaults, ...all }, '.yo-rc.json');
+    return parseProjectConfig({ ...configDefaults(), ...all }, '.yo-rc.json');
   }
 
   /** For sub-generators: the stored configuration, or a clear stop outside a generated project. */
@@ -68,10 +65,10 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
 
   /** Render every file of the enabled layers; returns the plan (for reporting and tests). */
   //
-  // Generator-owned files are recorded in `.yo-rc.json` (`files`: path → hash of what we wrote).
-  // On a later run a file still as we wrote it is updated silently; a file the user edited goes
-  // through Yeoman's conflict prompt, and with --yes (no prompts) the run stops, naming it, and
-  // writes nothing, unless --force. A user's edit is never overwritten silently.
+  // Generator-owned files are recorded in `.yo-rc.json` (see owned-files.ts). On a later run a
+  // file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
+  // conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
+  // unless --force. A user's edit is never overwritten silently.
   protected renderLayers<C extends object>(layers: readonly Layer<C>[], ctx: C): PlannedFile[] {
     const plan = planFiles(layers, ctx);
     const recorded = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}) };
@@ -92,7 +89,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
         `you edited ${edited.join(', ')}, which this run would change: run without --yes to review each change, or pass --force to overwrite`,
       );
     }
-    this.config.set('files', Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))));
+    this.config.set('files', sortedRecord(recorded));
     return plan;
   }
 
@@ -100,11 +97,5 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   private markOverwrite(path: string): void {
     const file = this.env.sharedFs.get(path) as { conflicter?: string };
     file.conflicter = 'force';
-  }
-
-  /** The package.json dependency and script blocks of the enabled layers, with pinned versions. */
-  protected packageBlocks<C>(layers: readonly Layer<C>[], ctx: C) {
-    const { dependencies, devDependencies, scripts } = collectPackage(layers, ctx);
-    return { scripts, dependencies: pin(dependencies), devDependencies: pin(devDependencies) };
   }
 }

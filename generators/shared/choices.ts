@@ -4,8 +4,8 @@
  * offered in one place and missing in another. Offer only what generates, installs and passes its
  * own tests: a broken combination is worse than one not offered.
  */
-export const frameworks = ['express'] as const;
-export const databases = ['sqlite'] as const;
+export const frameworks = ['express', 'fastify', 'hono'] as const;
+export const databases = ['sqlite', 'postgres', 'mysql'] as const;
 export const hashings = ['argon2id', 'scrypt', 'bcrypt'] as const;
 export const ciProviders = ['github', 'gitlab', 'none'] as const;
 

@@ -32,8 +32,8 @@ describe('the secure-ts CLI', () => {
   });
 
   it.each([
-    [['x', '--framework', 'koa', '--yes'], /--framework must be one of: express \(got "koa"\)/u],
-    [['x', '--database', 'mongo', '--yes'], /--database must be one of: sqlite/u],
+    [['x', '--framework', 'koa', '--yes'], `--framework must be one of: ${frameworks.join(', ')} (got "koa")`],
+    [['x', '--database', 'mongo', '--yes'], `--database must be one of: ${databases.join(', ')} (got "mongo")`],
     [['x', '--frame', 'express'], /Unknown option '--frame'/u],
     [['x', 'y', '--yes'], /expected one project name, got 2/u],
     [['../evil', '--yes'], /project name/u],

@@ -1,0 +1,119 @@
+/**
+ * A new project, as both entry points make it: the app generator (Yeoman) and the CLI's direct
+ * path (bin/fast-path.ts, no Yeoman). Whatever decides the output or the steps after it lives here
+ * once, free of Yeoman, so the two paths cannot drift: the same configuration, context, secret,
+ * package.json, target check, install, first commit and next steps.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { appOptions, nameSpec } from '../app/options.ts';
+import { parseProjectConfig, type ProjectConfig } from './config.ts';
+import { deriveContext, type TemplateContext } from './derive.ts';
+import { collectPackage, type Layer } from './layers.ts';
+import { UsageError } from './option-spec.ts';
+import { generatorVersion, pin } from './versions.ts';
+
+/** Every stored option's default, by name: what `--yes` accepts and an older `.yo-rc.json` lacks. */
+export const configDefaults = (): Record<string, unknown> =>
+  Object.fromEntries([nameSpec, ...appOptions].map((spec) => [spec.name, spec.default]));
+
+export interface NewProject {
+  readonly config: ProjectConfig;
+  readonly ctx: TemplateContext;
+  /** 48 random bytes, base64url: written to the gitignored `.env` only, never to `.yo-rc.json`. */
+  readonly appSecret: string;
+}
+
+/**
+ * The validated configuration (defaults, then the values given as flags or answers), its template
+ * context and a fresh secret. `deterministic` (tests only) fixes the secret and the year; the fixed
+ * secret says "placeholder", so a project generated that way by mistake refuses to start in production.
+ */
+export function newProject(given: Readonly<Record<string, unknown>>, deterministic: boolean): NewProject {
+  const config = parseProjectConfig({ ...configDefaults(), ...given, generatorVersion }, 'configuration');
+  return {
+    config,
+    ctx: deriveContext(config, deterministic ? 2026 : new Date().getFullYear()),
+    appSecret: deterministic ? 'deterministic-placeholder-0123456789abcdefghijklmnop' : randomBytes(48).toString('base64url'),
+  };
+}
+
+/** A new project's folder must be new or empty; `--force` lets a non-empty one through. */
+export function checkNewTarget(target: string, force: boolean): void {
+  if (!existsSync(target)) return;
+  if (!statSync(target).isDirectory()) throw new UsageError(`${target} exists and is not a folder`);
+  if (readdirSync(target).length > 0 && !force) {
+    throw new UsageError(`${target} is not empty: choose another name, empty it, or pass --force`);
+  }
+}
+
+export const writingNotice = (ctx: TemplateContext, root: string): string =>
+  `\nWriting ${ctx.name} (${ctx.framework} + ${ctx.database}) into ${root}`;
+
+/** The generated package.json: metadata, then the enabled layers' scripts and pinned dependencies. */
+export function packageJsonOf<C extends TemplateContext>(layers: readonly Layer<C>[], ctx: C) {
+  const { dependencies, devDependencies, scripts } = collectPackage(layers, ctx);
+  return {
+    name: ctx.name,
+    version: '0.1.0',
+    description: ctx.description,
+    private: true,
+    license: 'MIT',
+    type: 'module' as const,
+    engines: { node: `>=${ctx.nodeMajor}.11` },
+    scripts,
+    dependencies: pin(dependencies),
+    devDependencies: pin(devDependencies),
+  };
+}
+
+/** The secrets file: rendered once, never re-rendered (rotating secrets on a re-run would log everyone out). */
+export const secretsFile = {
+  source: 'secrets/.env.ejs',
+  destination: '.env',
+  data: (project: NewProject) => ({ ...project.ctx, appSecret: project.appSecret }),
+} as const;
+
+/** Runs a command with an argument array (never a shell); rejects when it exits non-zero. */
+export type RunCommand = (command: string, args: string[], options: { cwd: string; stdio?: 'inherit' | 'ignore' }) => Promise<unknown>;
+
+export const installNotice = '\nInstalling dependencies with npm (install scripts are disabled by the project .npmrc)…';
+
+export async function installDependencies(root: string, run: RunCommand): Promise<void> {
+  try {
+    await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  } catch {
+    throw new UsageError(`npm install failed in ${root}: the files are written; fix the problem above and run npm install there`);
+  }
+}
+
+/** `git init` and a first commit, unless the folder already is a repository. Returns the line to print. */
+export async function initialCommit(root: string, run: RunCommand): Promise<string | undefined> {
+  if (existsSync(resolve(root, '.git'))) return undefined;
+  try {
+    await run('git', ['init', '--quiet'], { cwd: root });
+    await run('git', ['add', '--all'], { cwd: root });
+    const identity = await gitIdentityFallback(root, run);
+    await run('git', [...identity, 'commit', '--quiet', '--no-verify', '-m', 'Initial commit from generator-secure-ts'], { cwd: root });
+    return 'git: initial commit created.';
+  } catch {
+    return 'git: could not create the initial commit; the project is written, commit it yourself.';
+  }
+}
+
+/** The user's own git identity wins; a fallback is given only when none is configured (CI, containers). */
+async function gitIdentityFallback(root: string, run: RunCommand): Promise<string[]> {
+  try {
+    await run('git', ['config', 'user.email'], { cwd: root, stdio: 'ignore' });
+    return [];
+  } catch {
+    return ['-c', 'user.name=generator-secure-ts', '-c', 'user.email=generator-secure-ts@localhost'];
+  }
+}
+
+export function nextSteps(root: string, cwd: string, skipInstall: boolean): string {
+  const cd = root === cwd ? '' : `  cd ${basename(root)}\n`;
+  const install = skipInstall ? '  npm install\n' : '';
+  return `\nDone. Next steps:\n${cd}${install}  npm test          # the attack tests: every control proven\n  npm run dev       # http://127.0.0.1:3000/health\n\nThe secrets are in .env (gitignored); read README.md for each control.`;
+}
