@@ -30,6 +30,8 @@ describe.each(matrix.map((c) => [label(c), c] as const))('generated project %s',
       '--database', combination.database, '--description', description]));
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).description).toBe(description);
     steps.push(npmInstall(root));
+    // The generated CI installs with `npm ci --ignore-scripts`: prove the lockfile npm wrote allows it.
+    steps.push(npm(root, 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'));
     steps.push(npm(root, 'run', 'typecheck'));
     steps.push(npm(root, 'run', 'lint'));
     steps.push(step(root, 'npm', ['test'], env));
