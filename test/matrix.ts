@@ -6,8 +6,23 @@ export interface Combination {
   readonly database: (typeof databases)[number];
 }
 
+export const label = (c: Combination): string => `${c.framework}+${c.database}`;
+
 export const matrix: readonly Combination[] = frameworks.flatMap((framework) =>
   databases.map((database) => ({ framework, database })),
 );
 
-export const label = (c: Combination): string => `${c.framework}+${c.database}`;
+/**
+ * SECURE_TS_E2E="express+sqlite,hono+postgres" narrows the matrix while developing one layer;
+ * unset (as in CI) it is every offered pair. An unknown label is an error, not a silent empty run.
+ */
+function select(filter: string | undefined): readonly Combination[] {
+  if (!filter) return matrix;
+  const wanted = filter.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = wanted.filter((w) => !matrix.some((c) => label(c) === w));
+  if (unknown.length > 0) throw new Error(`SECURE_TS_E2E: unknown combination(s) ${unknown.join(', ')}`);
+  return matrix.filter((c) => wanted.includes(label(c)));
+}
+
+/** The pairs the end-to-end matrix runs (unit tests always cover every pair). */
+export const e2eMatrix: readonly Combination[] = select(process.env['SECURE_TS_E2E']);

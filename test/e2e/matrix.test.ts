@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { label, matrix } from '../matrix.ts';
+import { e2eMatrix, label } from '../matrix.ts';
 import { generate, npm, npmInstall, startAndProbe, step, workDir, type StepResult } from '../support/project.ts';
 import { reachable, services, servicesRequired } from '../support/services.ts';
 
 // A hostile but legitimate description: it must round-trip and the project must still typecheck.
 const description = 'Quotes " \' ` ${process.exit(1)} */ </script> $(id) \\u0000';
 
-describe.each(matrix.map((c) => [label(c), c] as const))('generated project %s', (name, combination) => {
+describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %s', (name, combination) => {
   it('generates, installs, typechecks, lints, passes its own attack tests, builds, starts and stops', async (ctx) => {
     const service = services[combination.database];
     if (service && !(await reachable(service))) {
