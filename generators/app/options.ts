@@ -39,6 +39,7 @@ export const appOptions = [
       sqlite: "embedded, Node 24's built-in node:sqlite (no native build)",
       postgres: 'PostgreSQL through pg, verified TLS, bounded pool',
       mysql: 'MySQL 8 / MariaDB 10.11+ through mysql2, verified TLS',
+      none: 'no database: example items kept in memory (bounded, lost on restart)',
     },
   },
   {

@@ -6,6 +6,7 @@ import { actions } from './actions.ts';
 import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
 import type { ProjectConfig } from './config.ts';
+import { hasStorage } from './storage.ts';
 
 export function deriveContext(config: ProjectConfig, year: number) {
   return {
@@ -18,7 +19,8 @@ export function deriveContext(config: ProjectConfig, year: number) {
     isExpress: config.framework === 'express',
     isFastify: config.framework === 'fastify',
     isHono: config.framework === 'hono',
-    hasDb: true as boolean,
+    /** False with `--database none`: no database code or dependency, items kept in memory. */
+    hasDb: hasStorage(config),
     dbIsSqlite: config.database === 'sqlite',
     dbIsPostgres: config.database === 'postgres',
     dbIsMysql: config.database === 'mysql',
