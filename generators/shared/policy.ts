@@ -201,7 +201,9 @@ export function checkPolicy(context: PolicyContext, option: string, value: unkno
   const presetName = context.preset ? `preset ${JSON.stringify(context.preset.name)}` : 'the project policy';
   const locked = context.preset?.locked[option];
   if (locked !== undefined && value !== locked) {
-    throw new UsageError(`${via} ${JSON.stringify(value)} breaks ${presetName} rule locked.${option} (locked to ${JSON.stringify(locked)})`);
+    // `--docker`, `--no-docker`, `secure-ts docker`: a switch or a command names itself; others show the value.
+    const given = typeof value === 'boolean' && via.startsWith('--') ? (value ? via : `--no-${via.slice(2)}`) : via.startsWith('secure-ts ') ? via : `${via} ${JSON.stringify(value)}`;
+    throw new UsageError(`${given} breaks ${presetName} rule locked.${option} (locked to ${JSON.stringify(locked)})`);
   }
   const governed = allowListed.find(([name]) => name === option);
   if (governed !== undefined) {
