@@ -37,7 +37,7 @@ const strict = {
   name: 'acme',
   answers: { framework: 'express', ci: 'github', docker: false },
   locked: ['framework', 'ci', 'docker'],
-  policy: { databases: ['sqlite', 'postgres'], rateLimitMax: 500 },
+  policy: { databases: ['sqlite', 'postgres'], rateLimitMax: 2000 },
 };
 
 describe('--preset', () => {
@@ -145,6 +145,7 @@ describe('an invalid preset is refused with one line naming the rule, exit code 
     ['an unknown policy key', { name: 'a', policy: { bcryptCost: 12 } }, 'preset team.json: policy: unknown key "bcryptCost"'],
     ['an unknown answer', { name: 'a', answers: { orm: 'prisma' } }, 'preset team.json: answers: unknown key "orm"'],
     ['a wrong type', { name: 'a', policy: { rateLimitMax: '100' } }, 'preset team.json: policy.rateLimitMax: must be a whole number (requests per window), got "100"'],
+    ['a rate-limit ceiling below the floor', { name: 'a', policy: { rateLimitMax: 100 } }, 'preset team.json: policy.rateLimitMax: must be at least 1000 (requests per window)'],
     ['an argon2 memory below the floor', { name: 'a', policy: { argon2MemoryKiB: 1024 } }, 'preset team.json: policy.argon2MemoryKiB: must be at least 19456 (OWASP floor: 19456 KiB)'],
     ['a password minimum below 8', { name: 'a', policy: { passwordMinLength: 6 } }, 'preset team.json: policy.passwordMinLength: must be at least 8 (ASVS 5.0 V6.2.1 floor: 8)'],
     ['an unknown framework in an allow-list', { name: 'a', policy: { frameworks: ['koa'] } }, 'preset team.json: policy.frameworks.0: must list only frameworks from: express, fastify, hono (got "koa")'],
@@ -208,11 +209,11 @@ describe('sub-generators obey the policy recorded in .yo-rc.json', () => {
   });
 
   it('an allowed sub-generator run keeps the preset and policy recorded', () => {
-    const root = generated({ name: 'acme', policy: { rateLimitMax: 500 } });
+    const root = generated({ name: 'acme', policy: { rateLimitMax: 2000 } });
     expect(cli(['docker', '--yes'], root).status).toBe(0);
     const config = stored(root);
     expect(config.preset.name).toBe('acme');
-    expect(config.policy.rateLimitMax).toBe(500);
+    expect(config.policy.rateLimitMax).toBe(2000);
     expect(config.controls.pinned).toContain('Dockerfile');
   });
 });
