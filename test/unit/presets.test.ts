@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import type CiGenerator from '../../generators/ci/generator.ts';
+import { databases } from '../../generators/shared/choices.ts';
 import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
@@ -149,7 +150,7 @@ describe('an invalid preset is refused with one line naming the rule, exit code 
     ['an argon2 memory below the floor', { name: 'a', policy: { argon2MemoryKiB: 1024 } }, 'preset team.json: policy.argon2MemoryKiB: must be at least 19456 (OWASP floor: 19456 KiB)'],
     ['a password minimum below 8', { name: 'a', policy: { passwordMinLength: 6 } }, 'preset team.json: policy.passwordMinLength: must be at least 8 (ASVS 5.0 V6.2.1 floor: 8)'],
     ['an unknown framework in an allow-list', { name: 'a', policy: { frameworks: ['koa'] } }, 'preset team.json: policy.frameworks.0: must list only frameworks from: express, fastify, hono (got "koa")'],
-    ['an invalid answer', { name: 'a', answers: { database: 'oracle' } }, 'preset team.json: answers.database: --database must be one of: sqlite, postgres, mysql (got "oracle")'],
+    ['an invalid answer', { name: 'a', answers: { database: 'oracle' } }, `preset team.json: answers.database: --database must be one of: ${databases.join(', ')} (got "oracle")`],
     ['a lock without an answer', { name: 'a', locked: ['database'] }, 'preset team.json: locked.0: locks "database" but answers.database gives it no value'],
     ['a lock on an unknown option', { name: 'a', locked: ['orm'] }, 'preset team.json: locked.0: must list only options from: framework, database, description, hashing, ci, docker (got "orm")'],
     ['an answer its own policy forbids', { name: 'a', answers: { database: 'mysql' }, policy: { databases: ['postgres'] } }, 'preset team.json: answers.database: "mysql" is not in policy.databases (postgres)'],
