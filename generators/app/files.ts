@@ -25,12 +25,13 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     ],
     scripts: {
       dev: 'node --watch --env-file-if-exists=.env src/server.ts',
-      build: 'tsc -p tsconfig.build.json',
+      build: 'tsc -p tsconfig.build.json && node scripts/build-info.ts',
       start: 'node --env-file-if-exists=.env dist/server.js',
       test: 'vitest run',
       lint: 'eslint . --max-warnings=0',
       typecheck: 'tsc --noEmit',
       openapi: 'node scripts/openapi.ts',
+      secret: 'node scripts/secret.ts',
     },
   },
   {
