@@ -27,7 +27,25 @@ export function deriveContext(config: ProjectConfig, year: number) {
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
     features: { docker: config.docker },
+    /** The team policy (policy.ts): templates honour its minimums and ceilings. */
+    policy: config.policy,
+    /** Policy numbers as TypeScript literals (`1_000_000`), for templates that write them into code. */
+    limits: {
+      rateLimitMax: tsInt(config.policy.rateLimitMax),
+      rateLimitMaxDefault: tsInt(Math.min(300, config.policy.rateLimitMax)),
+      rateLimitWindowMs: tsInt(config.policy.rateLimitWindowMs),
+      rateLimitWindowMsDefault: tsInt(Math.max(60_000, config.policy.rateLimitWindowMs)),
+      envRateLimitMax: String(Math.min(300, config.policy.rateLimitMax)),
+      envRateLimitWindowMs: String(Math.max(60_000, config.policy.rateLimitWindowMs)),
+      /** The generated tests' own ceiling (high, so only the rate-limit tests hit it), within the policy. */
+      testRateLimitMax: String(Math.min(10_000, config.policy.rateLimitMax)),
+    },
   };
+}
+
+/** `1000000` → `1_000_000`, as the templates write numbers. */
+function tsInt(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+$)/gu, '_');
 }
 
 export type TemplateContext = ReturnType<typeof deriveContext>;
