@@ -5,6 +5,7 @@
  */
 import { ciLayers } from '../ci/files.ts';
 import { dockerLayers } from '../docker/files.ts';
+import { resourceRegistryLayers } from '../resource/files.ts';
 import type { Layer } from '../shared/layers.ts';
 import type { TemplateContext } from '../shared/derive.ts';
 
@@ -69,6 +70,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     dependencies: ['kysely', 'mysql2'],
     scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
   },
+  ...resourceRegistryLayers,
   ...ciLayers,
   ...dockerLayers,
 ];

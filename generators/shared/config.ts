@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { appOptions, nameSpec } from '../app/options.ts';
 import { objectSchemaOf, parseOrThrow, schemaOf, type ValuesOf } from './option-spec.ts';
+import { fieldTypes, resourceError, type ResourceRecord } from './resource-spec.ts';
 
 export const configKey = 'generator-secure-ts';
 
@@ -15,9 +16,37 @@ export const projectConfigSchema = objectSchemaOf(appOptions).extend({
   generatorVersion: z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/u),
   /** Generator-owned files: path → hash of the content last written (see base-generator). */
   files: z.record(z.string().max(300), z.string().regex(/^[0-9a-f]{16}$/u)).optional(),
+  /** Resources added by `secure-ts resource`, in the order added (their migrations' order). */
+  resources: z
+    .array(
+      z.strictObject({
+        name: z.string().max(100),
+        singular: z.string().max(100),
+        fields: z.array(
+          z.strictObject({
+            name: z.string().max(100),
+            type: z.enum(fieldTypes),
+            min: z.number().optional(),
+            max: z.number().optional(),
+            optional: z.boolean().optional(),
+          }),
+        ).max(100),
+      }),
+    )
+    .max(200)
+    .superRefine((resources, ctx) => {
+      // The same rules as the flag: a hand edit of .yo-rc.json cannot smuggle in a hostile name.
+      const names = new Set<string>();
+      for (const resource of resources) {
+        const message = resourceError(resource) ?? (names.has(resource.name) ? `resource ${resource.name} is recorded twice` : undefined);
+        if (message !== undefined) ctx.addIssue({ code: 'custom', message: `resources: ${message}` });
+        names.add(resource.name);
+      }
+    })
+    .optional(),
 });
 
-export type ProjectConfig = ValuesOf<typeof appOptions> & { name: string; generatorVersion: string; files?: Record<string, string> };
+export type ProjectConfig = ValuesOf<typeof appOptions> & { name: string; generatorVersion: string; files?: Record<string, string>; resources?: ResourceRecord[] };
 
 export function parseProjectConfig(value: unknown, where: string): ProjectConfig {
   return parseOrThrow(projectConfigSchema, value, where) as ProjectConfig;

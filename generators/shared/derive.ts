@@ -6,6 +6,7 @@ import { actions } from './actions.ts';
 import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
 import type { ProjectConfig } from './config.ts';
+import { describeResource } from './resource-spec.ts';
 
 export function deriveContext(config: ProjectConfig, year: number) {
   return {
@@ -25,6 +26,8 @@ export function deriveContext(config: ProjectConfig, year: number) {
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
     features: { docker: config.docker },
+    /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
+    resources: (config.resources ?? []).map(describeResource),
   };
 }
 
