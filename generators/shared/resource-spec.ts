@@ -159,6 +159,7 @@ export function parseFields(spec: unknown): FieldRecord[] {
   if (spec.length > fieldSpecMax) throw new Error(`the field list must be at most ${fieldSpecMax} characters`);
   const items = spec.split(',').map((item) => item.trim());
   if (items.length > fieldsMax) throw new Error(`at most ${fieldsMax} fields`);
+  const seen = new Set<string>();
   return items.map((item) => {
     if (!/^[A-Za-z0-9:=?.+-]+$/u.test(item)) {
       throw new Error(`field ${JSON.stringify(item)} may contain only letters, digits and : = ? . - (name:type[:min=N][:max=N][?])`);
@@ -179,6 +180,8 @@ export function parseFields(spec: unknown): FieldRecord[] {
     if (optional) field.optional = true;
     const problem = fieldError(field);
     if (problem !== undefined) throw new Error(problem);
+    if (seen.has(name)) throw new Error(`field ${name} is given twice`);
+    seen.add(name);
     return field;
   });
 }
