@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
+import type ResourceGenerator from '../../generators/resource/generator.ts';
 import { hostileValues } from '../support/hostile.ts';
 import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
 
@@ -133,7 +134,7 @@ describe('hostile input to the resource sub-command', () => {
     const snapshot = before();
     const resourceGenerator = join(repoRoot, 'dist', 'generators', 'resource', 'index.js');
     for (const [name, fields] of [['select', 'title:string'], ['items', 'title:string'], ['book', 'id:string'], ['book', 'title:string:max=5000'], ['book', 'x:blob'], ['book\u0000', 'title:string'], ['book', 'title:string,nul\u0000:int']] as const) {
-      await expect(helpers.run(resourceGenerator).withArguments([name]).withOptions({ ...base, fields }).cd(root), `${name} ${fields}`).rejects.toThrow(/resource name|--fields/u);
+      await expect(helpers.run<ResourceGenerator>(resourceGenerator).withArguments([name]).withOptions({ ...base, fields }).cd(root), `${name} ${fields}`).rejects.toThrow(/resource name|--fields/u);
     }
     expect(before()).toEqual(snapshot);
   }, 60_000);
