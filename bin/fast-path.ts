@@ -9,30 +9,22 @@
  * layers.ts, owned-files.ts); what is written here by hand is only what Yeoman's own machinery does
  * there: EJS rendering as mem-fs-editor's copyTpl does it, and JSON files as Yeoman's Storage writes them.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { styleText } from 'node:util';
-import ejs from 'ejs';
 import { appLayers } from '../generators/app/files.ts';
 import { appOptions, nameSpec } from '../generators/app/options.ts';
 import { configKey } from '../generators/shared/config.ts';
 import { planFiles } from '../generators/shared/layers.ts';
 import { contentHash, sortedRecord } from '../generators/shared/owned-files.ts';
-import { templatesRoot } from '../generators/shared/paths.ts';
+import { loadPreset } from '../generators/shared/policy.ts';
 import {
-  checkNewTarget, initialCommit, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
+  checkNewTarget, givenWithPreset, initialCommit, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
   writingNotice, type NewProject, type RunCommand,
 } from '../generators/shared/project.ts';
+import { renderText, summaryJson, summaryText, type OutputFile, type RunSummary } from '../generators/shared/render.ts';
 
 type Options = Readonly<Record<string, unknown>>;
-
-interface OutputFile {
-  /** Relative to the project root, POSIX separators. */
-  readonly path: string;
-  readonly contents: string;
-  /** The template's mode, which mem-fs-editor gives the written file; JSON files get the default. */
-  readonly mode?: number;
-}
 
 const isNonEmptyFolder = (path: string): boolean => existsSync(path) && statSync(path).isDirectory() && readdirSync(path).length > 0;
 
@@ -46,13 +38,21 @@ export function fastPathApplies(cwd: string, name: string | undefined, options: 
 
 /** Generate `./<name>` without Yeoman: validate, render everything in memory, then write, install, commit. */
 export async function generateDirect(cwd: string, name: string | undefined, options: Options): Promise<void> {
-  const given: Record<string, unknown> = name === undefined ? {} : { name };
-  for (const spec of appOptions) if (options[spec.name] !== undefined) given[spec.name] = options[spec.name];
-  const project = newProject(given, options['deterministic'] === true);
+  const flags: Record<string, unknown> = name === undefined ? {} : { name };
+  for (const spec of appOptions) if (options[spec.name] !== undefined) flags[spec.name] = options[spec.name];
+  const preset = typeof options['preset'] === 'string' ? loadPreset(options['preset'], cwd) : undefined;
+  const project = newProject(givenWithPreset(flags, preset), options['deterministic'] === true, preset);
   const root = resolve(cwd, project.config.name);
   checkNewTarget(root, options['force'] === true);
   // Rendered before anything is written: a failure leaves no half-written project.
   const files = renderProject(project);
+  const dryRun = options['dryRun'] === true;
+  const summary = summaryOf(project, root, files, dryRun);
+  if (dryRun) {
+    // --dry-run stops here, having written nothing (not even the folder).
+    process.stdout.write(options['json'] === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
+    return;
+  }
   log(writingNotice(project.ctx, root));
   for (const file of files) {
     const path = join(root, file.path);
@@ -65,36 +65,41 @@ export async function generateDirect(cwd: string, name: string | undefined, opti
   const skipInstall = options['skipInstall'] === true;
   if (!skipInstall) {
     log(installNotice);
-    await installDependencies(root, runCommand);
+    await installDependencies(root, runCommand, { silent: options['json'] === true });
   }
   if (options['skipGit'] !== true) {
     const outcome = await initialCommit(root, runCommand);
     if (outcome !== undefined) log(outcome);
   }
   log(nextSteps(root, cwd, skipInstall));
+  // --json: the summary is the only thing on stdout (progress is on stderr), for CI to parse.
+  if (options['json'] === true) process.stdout.write(summaryJson(summary));
+}
+
+/** What a new project holds, for --dry-run and --json: every file is created. */
+function summaryOf(project: NewProject, root: string, files: readonly OutputFile[], dryRun: boolean): RunSummary {
+  const pkg = packageJsonOf(appLayers, project.ctx);
+  return {
+    dryRun,
+    root,
+    generatorVersion: project.config.generatorVersion,
+    files: files.map((file) => ({ path: file.path, action: 'create' })).sort((a, b) => a.path.localeCompare(b.path)),
+    dependencies: pkg.dependencies,
+    devDependencies: pkg.devDependencies,
+    config: project.config,
+  };
 }
 
 /** Every file of the new project, in the order Yeoman commits them. */
 function renderProject(project: NewProject): OutputFile[] {
-  const rendered = planFiles(appLayers, project.ctx).map((file) => renderTemplate(file.source, file.destination, project.ctx));
+  const rendered = planFiles(appLayers, project.ctx).map((file) => renderText(file.source, file.destination, project.ctx));
   const files = sortedRecord(Object.fromEntries(rendered.map((file) => [file.path, contentHash(file.contents)])));
   return [
     { path: '.yo-rc.json', contents: jsonText({ [configKey]: { ...project.config, files } }) },
     ...rendered,
     { path: 'package.json', contents: jsonText(packageJsonOf(appLayers, project.ctx)) },
-    renderTemplate(secretsFile.source, secretsFile.destination, secretsFile.data(project)),
+    renderText(secretsFile.source, secretsFile.destination, secretsFile.data(project)),
   ];
-}
-
-/**
- * As yeoman-generator's renderTemplate → mem-fs-editor's copyTpl renders a text template: the same
- * `ejs` (our dependency is pinned to the version mem-fs-editor resolves), with the template's path
- * as `filename` and no `this` (the generators use templateContext 'none').
- */
-function renderTemplate(source: string, destination: string, data: object): OutputFile {
-  const filename = join(templatesRoot, source);
-  const contents = ejs.render(readFileSync(filename, 'utf8'), data as ejs.Data, { filename, async: false });
-  return { path: destination, contents, mode: statSync(filename).mode };
 }
 
 /** As Yeoman's Storage writes `.yo-rc.json` and `package.json`. */

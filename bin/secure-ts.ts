@@ -11,10 +11,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appFlags, appOptions, appTestFlags, nameSpec } from '../generators/app/options.ts';
+import { auditFlags, auditOptions, summary as auditSummary } from '../generators/audit/options.ts';
 import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
 import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
 import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
-import { flagName, helpLines, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
+import { flagName, helpLines, isSwitch, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const generatorsDir = join(here, '..', 'generators');
@@ -42,6 +43,7 @@ const commands: Record<string, Command> = {
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
   docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
   resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },
+  audit: { summary: auditSummary, options: auditOptions, flags: auditFlags },
 };
 
 /** How a command's positional argument is named in messages: "project name", "resource name". */
@@ -80,7 +82,7 @@ function parseConfig(specs: readonly (OptionSpec | FlagSpec)[]) {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const spec of specs) {
     const flag = flagName(spec.name).slice(2);
-    const isBoolean = !('kind' in spec) || spec.kind === 'boolean';
+    const isBoolean = isSwitch(spec);
     options[flag] = { type: isBoolean ? 'boolean' : 'string', ...('short' in spec && spec.short ? { short: spec.short } : {}) };
     if (isBoolean) options[`no-${flag}`] = { type: 'boolean' };
   }
@@ -138,6 +140,14 @@ async function main(argv: string[]): Promise<void> {
 
   // The common case, a new project with --yes, is written directly, without loading Yeoman.
   const cwd = process.cwd();
+  if (name === 'audit') {
+    // Reads only: no Yeoman. Findings → exit 1, one line each (stdout), for CI.
+    const { auditProject, auditText } = await import('../generators/shared/audit.ts');
+    const result = auditProject(cwd);
+    console.log(values['json'] === true ? JSON.stringify(result, undefined, 2) : auditText(result));
+    if (result.findings.length > 0) process.exitCode = 1;
+    return;
+  }
   if (name === 'app') {
     const { fastPathApplies, generateDirect } = await import('./fast-path.ts');
     if (fastPathApplies(cwd, positionals[0], options)) return generateDirect(cwd, positionals[0], options);

@@ -52,23 +52,31 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     dependencies: ['hono', '@hono/node-server', 'hono-rate-limiter'],
   },
   {
-    dir: 'database/sqlite',
-    when: (ctx) => ctx.dbIsSqlite,
+    // What every database shares: Kysely, schema types, migrations, the items repository, the raw-SQL lint ban.
+    dir: 'database/common',
+    when: (ctx) => ctx.hasDb,
     dependencies: ['kysely'],
     scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
   },
   {
+    dir: 'database/sqlite',
+    when: (ctx) => ctx.dbIsSqlite,
+  },
+  {
     dir: 'database/postgres',
     when: (ctx) => ctx.dbIsPostgres,
-    dependencies: ['kysely', 'pg'],
+    dependencies: ['pg'],
     devDependencies: ['@types/pg'],
-    scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
   },
   {
     dir: 'database/mysql',
     when: (ctx) => ctx.dbIsMysql,
-    dependencies: ['kysely', 'mysql2'],
-    scripts: { migrate: 'node --env-file-if-exists=.env scripts/migrate.ts' },
+    dependencies: ['mysql2'],
+  },
+  {
+    // --database none: the items repository in memory, nothing else (no driver, no migrations).
+    dir: 'database/none',
+    when: (ctx) => !ctx.hasDb,
   },
   ...resourceRegistryLayers,
   ...ciLayers,

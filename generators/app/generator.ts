@@ -9,10 +9,12 @@ import { resolve } from 'node:path';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import type { ProjectConfig } from '../shared/config.ts';
 import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
+import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
 import {
   checkNewTarget, initialCommit, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
-  writingNotice, type NewProject, type RunCommand,
+  writingNotice, type NewProject, type PolicySource, type RunCommand,
 } from '../shared/project.ts';
+import { summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
 import { appLayers } from './files.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from './options.ts';
 
@@ -22,6 +24,11 @@ export default class AppGenerator extends SecureTsGenerator {
   /** Values known so far: stored config, then flags, then answers. */
   private answers: Answers = {};
   private project?: NewProject;
+  /** The policy in force: the stored project's, a preset's, or the defaults. */
+  private policy: PolicySource & PolicyContext = { policy: defaultPolicy };
+  private preset?: LoadedPreset;
+  /** The version that last rendered this project, on a re-run (for the report). */
+  private previousVersion?: string;
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
@@ -33,20 +40,33 @@ export default class AppGenerator extends SecureTsGenerator {
   initializing(): void {
     const stored = this.readStoredConfig();
     const name = this.options['name'] as unknown;
+    const presetFlag = this.flag('preset');
+    if (typeof presetFlag === 'string') this.preset = loadPreset(presetFlag, this.env.cwd);
     if (stored) {
       // Re-running inside a generated project: the stored answers win and are never re-asked.
       this.answers = { ...stored };
+      this.previousVersion = stored.generatorVersion;
+      this.policy = { record: stored.preset, preset: stored.preset, policy: stored.policy };
       if (name !== undefined && name !== stored.name) {
         throw new UsageError(`this folder already holds the project ${JSON.stringify(stored.name)}; run without a name to update it`);
       }
-    } else if (name !== undefined) {
-      this.answers['name'] = parseOrThrow(schemaOf(nameSpec), name, 'project name');
+      if (this.preset && this.preset.record.sha256 !== stored.preset?.sha256) {
+        throw new UsageError(`--preset: this project was generated with ${stored.preset ? `preset ${JSON.stringify(stored.preset.name)}` : 'no preset'}; changing it in place is not supported`);
+      }
+    } else {
+      if (this.preset) {
+        this.policy = { record: this.preset.record, preset: this.preset.record, policy: this.preset.policy };
+        this.answers = { ...this.preset.answers };
+      }
+      if (name !== undefined) this.answers['name'] = parseOrThrow(schemaOf(nameSpec), name, 'project name');
     }
     // Every flag given is validated now, before any prompt, so a typo fails fast and writes nothing.
     for (const spec of appOptions) {
       const value = this.flag(spec.name);
       if (value === undefined) continue;
       const parsed = parseOrThrow(schemaOf(spec), value, flagName(spec.name));
+      // A flag that breaks the preset (a locked option, a choice outside an allow-list) names the rule.
+      checkPolicy(this.policy, spec.name, parsed, flagName(spec.name));
       if (stored && stored[spec.name] !== parsed) {
         throw new UsageError(
           `${flagName(spec.name)}: this project was generated with ${JSON.stringify(stored[spec.name])}; changing it in place is not supported`,
@@ -59,9 +79,11 @@ export default class AppGenerator extends SecureTsGenerator {
 
   async prompting(): Promise<void> {
     if (this.flag('yes') === true) return;
+    // Locked options are answered by the preset and never asked; a choice prompt offers only what
+    // the policy allows.
     const questions = [nameSpec, ...appOptions]
-      .filter((spec) => this.answers[spec.name] === undefined)
-      .map((spec) => questionOf(spec))
+      .filter((spec) => this.answers[spec.name] === undefined && !isLocked(this.policy, spec.name))
+      .map((spec) => this.allowedQuestion(questionOf(spec), spec.name))
       .filter((q) => q !== undefined);
     if (questions.length === 0) return;
     const answers = await this.prompt(questions as never);
@@ -69,26 +91,35 @@ export default class AppGenerator extends SecureTsGenerator {
     for (const spec of [nameSpec, ...appOptions]) {
       if (spec.name in answers) {
         const where = spec === nameSpec ? 'project name' : flagName(spec.name);
-        this.answers[spec.name] = parseOrThrow(schemaOf(spec), (answers as Answers)[spec.name], where);
+        const value = parseOrThrow(schemaOf(spec), (answers as Answers)[spec.name], where);
+        if (spec !== nameSpec) checkPolicy(this.policy, spec.name, value, `the answer to ${where}`);
+        this.answers[spec.name] = value;
       }
     }
     if (this.readStoredConfig() === undefined) this.checkTarget(this.answers['name'] as string);
   }
 
   configuring(): void {
-    const project = newProject(this.answers, this.flag('deterministic') === true);
+    const project = newProject(this.answers, this.flag('deterministic') === true, this.policy);
     if (this.readStoredConfig() === undefined) {
       // The name is final only now (flag, answer or default): check the target before anything is written.
       this.checkTarget(project.config.name);
       this.destinationRoot(resolve(this.destinationRoot(), project.config.name));
     }
     this.project = project;
+    if (this.dryRun) return;
     for (const [key, value] of Object.entries(project.config)) this.config.set(key, value);
   }
 
   writing(): void {
     const project = this.project;
     if (project === undefined) throw new Error('generator-secure-ts: configuring did not run');
+    if (this.dryRun) {
+      this.renderLayers(appLayers, project.ctx);
+      const summary = this.summary(project);
+      process.stdout.write(this.flag('json') === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
+      return;
+    }
     this.log(writingNotice(project.ctx, this.destinationRoot()));
     this.renderLayers(appLayers, project.ctx);
     // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
@@ -99,18 +130,57 @@ export default class AppGenerator extends SecureTsGenerator {
   }
 
   async install(): Promise<void> {
-    if (this.flag('skipInstall') === true) return;
+    if (this.flag('skipInstall') === true || this.dryRun) return;
     this.log(installNotice);
-    await installDependencies(this.destinationRoot(), this.runCommand);
+    await installDependencies(this.destinationRoot(), this.runCommand, { silent: this.flag('json') === true });
   }
 
   async end(): Promise<void> {
+    if (this.dryRun) return;
     const root = this.destinationRoot();
+    if (this.previousVersion !== undefined) {
+      // A re-run: say what changed, so an upgrade is reviewed rather than trusted.
+      const from = this.previousVersion === this.project?.config.generatorVersion ? '' : ` (the project was at ${this.previousVersion})`;
+      this.log([`\nRe-rendered with generator-secure-ts ${this.project?.config.generatorVersion ?? ''}${from}:`, ...this.reportOutcomes()].join('\n'));
+    }
     if (this.flag('skipGit') !== true) {
       const outcome = await initialCommit(root, this.runCommand);
       if (outcome !== undefined) this.log(outcome);
     }
     this.log(nextSteps(root, process.cwd(), this.flag('skipInstall') === true));
+    if (this.flag('json') === true && this.project) {
+      this.reportOutcomes(); // settles kept/overwritten for the summary
+      process.stdout.write(summaryJson(this.summary(this.project)));
+    }
+  }
+
+  /** Files (what this run did or would do to each), dependencies and the configuration. */
+  private summary(project: NewProject): RunSummary {
+    const pkg = packageJsonOf(appLayers, project.ctx);
+    const extra = ['.yo-rc.json', 'package.json', ...(existsSync(this.destinationPath(secretsFile.destination)) && !this.dryRun ? [] : [secretsFile.destination])];
+    const files = [
+      ...[...this.outcomes].map(([path, outcome]) => ({ path, action: outcome.action as string })),
+      ...extra.map((path) => ({ path, action: existsSync(this.destinationPath(path)) ? 'update' : 'create' })),
+    ].sort((a, b) => a.path.localeCompare(b.path));
+    return {
+      dryRun: this.dryRun,
+      root: this.destinationRoot(),
+      generatorVersion: project.config.generatorVersion,
+      previousVersion: this.previousVersion,
+      files,
+      dependencies: pkg.dependencies,
+      devDependencies: pkg.devDependencies,
+      config: project.config,
+    };
+  }
+
+  /** A choice question narrowed to the policy's allow-list (a single allowed value is still shown). */
+  private allowedQuestion(question: Record<string, unknown> | undefined, option: string): Record<string, unknown> | undefined {
+    const allowed = allowedChoices(this.policy, option);
+    if (question === undefined || allowed === undefined) return question;
+    const choices = (question['choices'] as { value: unknown }[]).filter((choice) => allowed.includes(choice.value));
+    const fallback = choices[0]?.value;
+    return { ...question, choices, default: allowed.includes(question['default']) ? question['default'] : fallback };
   }
 
   private readonly runCommand: RunCommand = (command, args, options) => this.spawn(command, args, options);

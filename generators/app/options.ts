@@ -39,6 +39,7 @@ export const appOptions = [
       sqlite: "embedded, Node 24's built-in node:sqlite (no native build)",
       postgres: 'PostgreSQL through pg, verified TLS, bounded pool',
       mysql: 'MySQL 8 / MariaDB 10.11+ through mysql2, verified TLS',
+      none: 'no database: example items kept in memory (bounded, lost on restart)',
     },
   },
   {
@@ -86,6 +87,9 @@ export const appFlags = [
   { name: 'skipInstall', description: 'Do not run npm install' },
   { name: 'skipGit', description: 'Do not create a git repository' },
   { name: 'force', description: 'Allow generating into a folder that is not empty (changed files still go through the conflict prompt)' },
+  { name: 'preset', takesValue: true, description: "A team preset: a .json file, or an installed package's \"secureTs\" key (answers, locks, policy)" },
+  { name: 'dryRun', description: 'Print the files that would be written and the dependencies that would be installed; write nothing' },
+  { name: 'json', description: 'Print a machine-readable summary (files, dependencies, config) on stdout' },
 ] as const satisfies readonly FlagSpec[];
 
 /** Hidden runtime flags, for tests: accepted by both entry points, never listed by `--help`. */

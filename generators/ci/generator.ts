@@ -27,17 +27,22 @@ export default class CiGenerator extends SecureTsGenerator {
     if (given !== undefined) this.provider = parseProvider(given);
     else if (stored !== 'none') this.provider = stored;
     else if (this.flag('yes') === true) this.provider = providerSpec.default;
+    // The stored policy binds later runs too: a preset that locked `ci` cannot be switched here.
+    if (this.provider !== undefined) this.obeyPolicy(this.requireProject(), 'ci', this.provider, given === undefined ? 'secure-ts ci' : flagName('provider'));
   }
 
   async prompting(): Promise<void> {
     if (this.provider !== undefined) return;
     const answers = (await this.prompt([questionOf(providerSpec)] as never)) as Record<string, unknown>;
     this.provider = parseProvider(answers['provider']);
+    this.obeyPolicy(this.requireProject(), 'ci', this.provider, 'the answer to --provider');
   }
 
   writing(): void {
     const project = { ...this.requireProject(), ci: this.provider ?? providerSpec.default };
-    this.config.set('ci', project.ci);
-    this.renderLayers(ciLayers, deriveContext(project, new Date().getFullYear()));
+    if (!this.dryRun) this.config.set('ci', project.ci);
+    const ctx = deriveContext(project, new Date().getFullYear());
+    this.renderLayers(ciLayers, ctx);
+    this.recordControls(ctx);
   }
 }

@@ -16,15 +16,18 @@ export default class DockerGenerator extends SecureTsGenerator {
   }
 
   initializing(): void {
-    this.requireProject(); // outside a generated project: a clear stop, nothing written
+    // Outside a generated project: a clear stop, nothing written. A preset that locked `docker`
+    // off binds this command too.
+    this.obeyPolicy(this.requireProject(), 'docker', true, 'secure-ts docker');
   }
 
   writing(): void {
     const project = { ...this.requireProject(), docker: true };
-    this.config.set('docker', true);
+    if (!this.dryRun) this.config.set('docker', true);
     const ctx = deriveContext(project, new Date().getFullYear());
     this.renderLayers(dockerLayers, ctx);
     // Dependabot watches the docker ecosystem once there is a Dockerfile: re-render the CI layer.
     this.renderLayers(ciLayers, ctx);
+    this.recordControls(ctx);
   }
 }

@@ -8,7 +8,10 @@ import type { TemplateContext } from '../shared/derive.ts';
 import type { Layer } from '../shared/layers.ts';
 import type { ResourceDescription } from '../shared/resource-spec.ts';
 
-export const resourceRegistryLayers: readonly Layer<TemplateContext>[] = [{ dir: 'features/resource/registry', when: () => true }];
+export const resourceRegistryLayers: readonly Layer<TemplateContext>[] = [
+  { dir: 'features/resource/registry', when: () => true },
+  { dir: 'features/resource/migrations', when: (ctx) => ctx.hasDb },
+];
 
 export type ResourceContext = TemplateContext & { readonly resource: ResourceDescription };
 

@@ -6,9 +6,10 @@
  * input changes nothing.
  */
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
-import { parseProjectConfig, type ProjectConfig } from '../shared/config.ts';
+import { parseProjectConfig } from '../shared/config.ts';
 import { deriveContext } from '../shared/derive.ts';
 import { flagName, parseOrThrow, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
+import { requireStorage } from '../shared/storage.ts';
 import { describeResource, parseFields, singularPlural, type ResourceRecord } from '../shared/resource-spec.ts';
 import { resourceLayers, resourceRegistryLayers, resourceTokens } from './files.ts';
 import { resourceFlags, resourceNameSpec, resourceOptions } from './options.ts';
@@ -25,7 +26,7 @@ export default class ResourceGenerator extends SecureTsGenerator {
   }
 
   initializing(): void {
-    refuseWithoutDatabase(this.requireProject());
+    requireStorage(this.requireProject(), 'resource');
     const name = this.options['name'] as unknown;
     if (name !== undefined) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), name, 'resource name') as string;
     const fields = this.flag('fields');
@@ -56,16 +57,6 @@ export default class ResourceGenerator extends SecureTsGenerator {
     const resource = describeResource(resources[position] as ResourceRecord, position);
     this.renderLayers(resourceLayers, { ...ctx, resource }, resourceTokens(resource));
     this.renderLayers(resourceRegistryLayers, ctx);
-  }
-}
-
-/**
- * A resource needs a database table. One place decides it, so `--database none` (when offered)
- * gets one clear stop here.
- */
-function refuseWithoutDatabase(config: ProjectConfig): void {
-  if ((config.database as string) === 'none') {
-    throw new UsageError('this project has no database (--database none): a resource needs one to store its records');
   }
 }
 

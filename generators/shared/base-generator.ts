@@ -5,16 +5,31 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import Generator from 'yeoman-generator';
+import { appLayers } from '../app/files.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
+import { controlsManifest } from './controls.ts';
+import type { TemplateContext } from './derive.ts';
 import { planFiles, type Layer, type PlannedFile } from './layers.ts';
-import { flagName, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
+import { flagName, isSwitch, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
+import { checkPolicy, type PolicyContext } from './policy.ts';
 import { configDefaults } from './project.ts';
+import { fileAction, renderText, type FileAction } from './render.ts';
+
+/** What this run did (or, with --dry-run, would do) to each file it rendered. */
+export interface FileOutcome {
+  action: FileAction | 'conflicted-kept' | 'conflicted-overwritten';
+  /** What the generator rendered, to tell after the conflict prompts whether the user kept theirs. */
+  readonly rendered: string;
+}
 
 export type GeneratorOptions = ConstructorParameters<typeof Generator>[1] & Record<string, unknown>;
 
 export abstract class SecureTsGenerator extends Generator<Record<string, unknown>, GeneratorOptions> {
+  /** Every file rendered by this run, by output path (see `reportOutcomes`). */
+  protected readonly outcomes = new Map<string, FileOutcome>();
+
   constructor(args: string[], options: GeneratorOptions) {
     // customInstallTask: we run `npm install` ourselves, with progress and a clear failure message.
     // templateContext 'none': templates read only the data we pass them, never the generator.
@@ -26,9 +41,8 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   /** Register the specs as Yeoman options, so `yo secure-ts --help` lists them too (unless hidden). */
   protected registerSpecs(specs: readonly (OptionSpec | FlagSpec)[], { hide = false } = {}): void {
     for (const spec of specs) {
-      const kind = 'kind' in spec ? spec.kind : 'boolean';
       this.option(flagName(spec.name).slice(2), {
-        type: kind === 'boolean' ? Boolean : String,
+        type: isSwitch(spec) ? Boolean : String,
         description: spec.description,
         hide,
         ...('short' in spec && spec.short ? { alias: spec.short } : {}),
@@ -63,6 +77,26 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     return config;
   }
 
+  /** --dry-run: plan and report, write nothing (not even `.yo-rc.json`). */
+  protected get dryRun(): boolean {
+    return this.flag('dryRun') === true;
+  }
+
+  /** The stored project's policy: its preset's locks and allow-lists, or the defaults. */
+  protected policyContext(config: ProjectConfig): PolicyContext {
+    return { preset: config.preset, policy: config.policy };
+  }
+
+  /** Sub-generators: refuse a value the stored policy forbids (`via` names the flag or command). */
+  protected obeyPolicy(config: ProjectConfig, option: string, value: unknown, via: string): void {
+    checkPolicy(this.policyContext(config), option, value, via);
+  }
+
+  /** Record the controls manifest of the whole project as it now is, for `secure-ts audit`. */
+  protected recordControls(ctx: TemplateContext): void {
+    if (!this.dryRun) this.config.set('controls', controlsManifest(ctx, planFiles(appLayers, ctx)));
+  }
+
   /** Render every file of the enabled layers; returns the plan (for reporting and tests). */
   //
   // Generator-owned files are recorded in `.yo-rc.json` (see owned-files.ts). On a later run a
@@ -72,16 +106,22 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected renderLayers<C extends object>(layers: readonly Layer<C>[], ctx: C, tokens: Readonly<Record<string, string>> = {}): PlannedFile[] {
     const plan = planFiles(layers, ctx, tokens);
     const recorded = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}) };
+    if (this.dryRun) {
+      for (const file of plan) {
+        const rendered = renderText(file.source, file.destination, ctx).contents;
+        this.outcomes.set(file.destination, { action: fileAction(this.destinationRoot(), file.destination, rendered, recorded), rendered });
+      }
+      return plan;
+    }
     const edited: string[] = [];
     for (const file of plan) {
       const path = this.destinationPath(file.destination);
-      const onDisk = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
       this.renderTemplate(file.source, file.destination, ctx);
       const next = this.fs.read(path) ?? '';
-      if (onDisk !== undefined && onDisk !== next) {
-        if (recorded[file.destination] === contentHash(onDisk)) this.markOverwrite(path);
-        else edited.push(file.destination);
-      }
+      const action = fileAction(this.destinationRoot(), file.destination, next, recorded);
+      if (action === 'update') this.markOverwrite(path);
+      if (action === 'conflict') edited.push(file.destination);
+      this.outcomes.set(file.destination, { action, rendered: next });
       recorded[file.destination] = contentHash(next);
     }
     if (edited.length > 0 && this.flag('yes') === true && this.flag('force') !== true) {
@@ -91,6 +131,25 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     }
     this.config.set('files', sortedRecord(recorded));
     return plan;
+  }
+
+  /**
+   * After Yeoman's conflict prompts (call from `end`): whether each edited file was kept or
+   * overwritten, as on disk now. Returns one line per changed file, then the unchanged count.
+   */
+  protected reportOutcomes(): string[] {
+    const lines: string[] = [];
+    let unchanged = 0;
+    for (const [path, outcome] of [...this.outcomes].sort(([a], [b]) => a.localeCompare(b))) {
+      if (outcome.action === 'conflict' && !this.dryRun) {
+        const full = this.destinationPath(path);
+        const now = existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+        outcome.action = now === outcome.rendered ? 'conflicted-overwritten' : 'conflicted-kept';
+      }
+      if (outcome.action === 'unchanged') unchanged += 1;
+      else lines.push(`  ${outcome.action.padEnd(22)} ${path}`);
+    }
+    return [...lines, `  ${unchanged} file${unchanged === 1 ? '' : 's'} unchanged`];
   }
 
   /** Tell Yeoman's conflicter this file is ours and unedited: write it without asking. */

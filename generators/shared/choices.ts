@@ -5,7 +5,7 @@
  * own tests: a broken combination is worse than one not offered.
  */
 export const frameworks = ['express', 'fastify', 'hono'] as const;
-export const databases = ['sqlite', 'postgres', 'mysql'] as const;
+export const databases = ['sqlite', 'postgres', 'mysql', 'none'] as const;
 export const hashings = ['argon2id', 'scrypt', 'bcrypt'] as const;
 export const ciProviders = ['github', 'gitlab', 'none'] as const;
 

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { appOptions, nameSpec } from '../app/options.ts';
+import { controlsSchema, type ControlsManifest } from './controls.ts';
 import { objectSchemaOf, parseOrThrow, schemaOf, type ValuesOf } from './option-spec.ts';
 import { fieldTypes, resourceError, type ResourceRecord } from './resource-spec.ts';
+import { defaultPolicy, presetRecordSchema, resolvedPolicySchema, type Policy, type PresetRecord } from './policy.ts';
 
 export const configKey = 'generator-secure-ts';
 
@@ -16,6 +18,12 @@ export const projectConfigSchema = objectSchemaOf(appOptions).extend({
   generatorVersion: z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/u),
   /** Generator-owned files: path → hash of the content last written (see base-generator). */
   files: z.record(z.string().max(300), z.string().regex(/^[0-9a-f]{16}$/u)).optional(),
+  /** The team preset the project was generated with (name, sha256, locked answers); see policy.ts. */
+  preset: presetRecordSchema.optional(),
+  /** The resolved policy every (sub-)generator and template obeys; older projects get the defaults. */
+  policy: resolvedPolicySchema.default(defaultPolicy),
+  /** What `secure-ts audit` checks (see controls.ts); recorded by every run that renders files. */
+  controls: controlsSchema.optional(),
   /** Resources added by `secure-ts resource`, in the order added (their migrations' order). */
   resources: z
     .array(
@@ -46,7 +54,15 @@ export const projectConfigSchema = objectSchemaOf(appOptions).extend({
     .optional(),
 });
 
-export type ProjectConfig = ValuesOf<typeof appOptions> & { name: string; generatorVersion: string; files?: Record<string, string>; resources?: ResourceRecord[] };
+export type ProjectConfig = ValuesOf<typeof appOptions> & {
+  name: string;
+  generatorVersion: string;
+  files?: Record<string, string>;
+  preset?: PresetRecord;
+  policy: Policy;
+  controls?: ControlsManifest;
+  resources?: ResourceRecord[];
+};
 
 export function parseProjectConfig(value: unknown, where: string): ProjectConfig {
   return parseOrThrow(projectConfigSchema, value, where) as ProjectConfig;

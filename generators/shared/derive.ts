@@ -7,6 +7,7 @@ import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
 import type { ProjectConfig } from './config.ts';
 import { describeResource } from './resource-spec.ts';
+import { hasStorage } from './storage.ts';
 
 export function deriveContext(config: ProjectConfig, year: number) {
   return {
@@ -19,7 +20,8 @@ export function deriveContext(config: ProjectConfig, year: number) {
     isExpress: config.framework === 'express',
     isFastify: config.framework === 'fastify',
     isHono: config.framework === 'hono',
-    hasDb: true as boolean,
+    /** False with `--database none`: no database code or dependency, items kept in memory. */
+    hasDb: hasStorage(config),
     dbIsSqlite: config.database === 'sqlite',
     dbIsPostgres: config.database === 'postgres',
     dbIsMysql: config.database === 'mysql',
@@ -28,7 +30,25 @@ export function deriveContext(config: ProjectConfig, year: number) {
     features: { docker: config.docker },
     /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
     resources: (config.resources ?? []).map(describeResource),
+    /** The team policy (policy.ts): templates honour its minimums and ceilings. */
+    policy: config.policy,
+    /** Policy numbers as TypeScript literals (`1_000_000`), for templates that write them into code. */
+    limits: {
+      rateLimitMax: tsInt(config.policy.rateLimitMax),
+      rateLimitMaxDefault: tsInt(Math.min(300, config.policy.rateLimitMax)),
+      rateLimitWindowMs: tsInt(config.policy.rateLimitWindowMs),
+      rateLimitWindowMsDefault: tsInt(Math.max(60_000, config.policy.rateLimitWindowMs)),
+      envRateLimitMax: String(Math.min(300, config.policy.rateLimitMax)),
+      envRateLimitWindowMs: String(Math.max(60_000, config.policy.rateLimitWindowMs)),
+      /** The generated tests' own ceiling (high, so only the rate-limit tests hit it), within the policy. */
+      testRateLimitMax: String(Math.min(10_000, config.policy.rateLimitMax)),
+    },
   };
+}
+
+/** `1000000` → `1_000_000`, as the templates write numbers. */
+function tsInt(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+$)/gu, '_');
 }
 
 export type TemplateContext = ReturnType<typeof deriveContext>;

@@ -46,7 +46,12 @@ export interface FlagSpec {
   readonly name: string;
   readonly description: string;
   readonly short?: string;
+  /** A flag with a value (`--preset <file>`), rather than an on/off switch. */
+  readonly takesValue?: boolean;
 }
+
+/** Whether a spec is an on/off switch (boolean option or plain flag). */
+export const isSwitch = (spec: OptionSpec | FlagSpec): boolean => ('kind' in spec ? spec.kind === 'boolean' : spec.takesValue !== true);
 
 /** A user error: the CLI prints its message as one line and exits with code 2. */
 export class UsageError extends Error {
@@ -124,8 +129,7 @@ export function questionOf(spec: OptionSpec): Record<string, unknown> | undefine
 /** One `--help` line per spec, with its choices and default. */
 export function helpLines(specs: readonly (OptionSpec | FlagSpec)[]): string[] {
   const rows = specs.map((spec) => {
-    const kind = 'kind' in spec ? spec.kind : 'boolean';
-    const left = `${'short' in spec && spec.short ? `-${spec.short}, ` : '    '}${flagName(spec.name)}${kind === 'boolean' ? '' : ' <value>'}`;
+    const left = `${'short' in spec && spec.short ? `-${spec.short}, ` : '    '}${flagName(spec.name)}${isSwitch(spec) ? '' : ' <value>'}`;
     let right = spec.description;
     if ('kind' in spec && spec.kind === 'choice') right += ` (${spec.choices.join(' | ')}; default ${spec.default})`;
     else if ('kind' in spec && spec.kind === 'text' && spec.default) right += ` (default ${JSON.stringify(spec.default)})`;

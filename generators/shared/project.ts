@@ -7,11 +7,20 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { appLayers } from '../app/files.ts';
 import { appOptions, nameSpec } from '../app/options.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
+import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
-import { collectPackage, type Layer } from './layers.ts';
-import { UsageError } from './option-spec.ts';
+import { collectPackage, planFiles, type Layer } from './layers.ts';
+import { flagName, UsageError } from './option-spec.ts';
+import { checkPolicy, defaultPolicy, type LoadedPreset, type Policy, type PresetRecord } from './policy.ts';
+
+/** Where a project's policy comes from: a preset just loaded, or what `.yo-rc.json` recorded. */
+export interface PolicySource {
+  readonly record?: PresetRecord | undefined;
+  readonly policy: Policy;
+}
 import { generatorVersion, pin } from './versions.ts';
 
 /** Every stored option's default, by name: what `--yes` accepts and an older `.yo-rc.json` lacks. */
@@ -30,13 +39,32 @@ export interface NewProject {
  * context and a fresh secret. `deterministic` (tests only) fixes the secret and the year; the fixed
  * secret says "placeholder", so a project generated that way by mistake refuses to start in production.
  */
-export function newProject(given: Readonly<Record<string, unknown>>, deterministic: boolean): NewProject {
-  const config = parseProjectConfig({ ...configDefaults(), ...given, generatorVersion }, 'configuration');
+export function newProject(given: Readonly<Record<string, unknown>>, deterministic: boolean, preset?: PolicySource): NewProject {
+  const year = deterministic ? 2026 : new Date().getFullYear();
+  const recorded = preset?.record === undefined ? {} : { preset: preset.record };
+  const policy = preset?.policy ?? defaultPolicy;
+  const draft = parseProjectConfig({ ...configDefaults(), ...given, generatorVersion, ...recorded, policy }, 'configuration');
+  // The controls manifest follows from what is rendered (see controls.ts), recorded for `audit`.
+  const draftCtx = deriveContext(draft, year);
+  const config: ProjectConfig = { ...draft, controls: controlsManifest(draftCtx, planFiles(appLayers, draftCtx)) };
   return {
     config,
-    ctx: deriveContext(config, deterministic ? 2026 : new Date().getFullYear()),
+    ctx: deriveContext(config, year),
     appSecret: deterministic ? 'deterministic-placeholder-0123456789abcdefghijklmnop' : randomBytes(48).toString('base64url'),
   };
+}
+
+/**
+ * The values a new project starts from: the preset's answers, then the flags, each flag checked
+ * against the preset's locks and allow-lists (a flag that breaks the policy names the rule).
+ */
+export function givenWithPreset(flags: Readonly<Record<string, unknown>>, preset: LoadedPreset | undefined): Record<string, unknown> {
+  if (preset === undefined) return { ...flags };
+  for (const spec of appOptions) {
+    const value = flags[spec.name];
+    if (value !== undefined) checkPolicy({ preset: preset.record, policy: preset.policy }, spec.name, value, flagName(spec.name));
+  }
+  return { ...preset.answers, ...flags };
 }
 
 /** A new project's folder must be new or empty; `--force` lets a non-empty one through. */
@@ -80,9 +108,10 @@ export type RunCommand = (command: string, args: string[], options: { cwd: strin
 
 export const installNotice = '\nInstalling dependencies with npm (install scripts are disabled by the project .npmrc)…';
 
-export async function installDependencies(root: string, run: RunCommand): Promise<void> {
+/** `silent` (with --json): npm prints nothing on stdout, which then holds only the JSON summary. */
+export async function installDependencies(root: string, run: RunCommand, { silent = false } = {}): Promise<void> {
   try {
-    await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+    await run('npm', ['install', '--no-audit', '--no-fund', ...(silent ? ['--silent'] : [])], { cwd: root, stdio: 'inherit' });
   } catch {
     throw new UsageError(`npm install failed in ${root}: the files are written; fix the problem above and run npm install there`);
   }

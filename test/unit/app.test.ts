@@ -103,6 +103,28 @@ describe('app generator', () => {
     expect(after).toEqual(before);
   });
 
+  it.each(frameworks)('with --database none on %s emits no database code, dependency, variable or script', async (framework) => {
+    const result = await runApp().withArguments(['nodb']).withOptions({ ...base, framework, database: 'none', docker: true });
+    const root = join(result.cwd, 'nodb');
+    const files = listFiles(root);
+    expect(files.filter((f) => /^(src|test)\/db\/|migrat|no-unsafe-sql|helpers\/database|tcp-proxy/u.test(f))).toEqual([]);
+    // The example resource stays, in memory, so the attack suite still has something to attack.
+    expect(files).toEqual(expect.arrayContaining(['src/resources/items/repository.ts', 'test/security/sql-injection.test.ts', 'test/resources/memory-store.test.ts']));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+    for (const driver of ['kysely', 'pg', '@types/pg', 'mysql2']) expect(deps).not.toContain(driver);
+    expect(pkg.scripts).not.toHaveProperty('migrate');
+    const read = (f: string) => readFileSync(join(root, f), 'utf8');
+    for (const f of ['.env.example', '.env', 'README.md', '.github/workflows/ci.yml', 'compose.yaml', 'Dockerfile', 'src/config/env.ts']) {
+      expect(read(f), f).not.toMatch(/DATABASE_(URL|PATH)/u);
+    }
+    for (const f of ['src/server.ts', 'src/context.ts', 'src/errors/problem.ts', 'test/helpers/app.ts']) {
+      expect(read(f), f).not.toMatch(/database|\bdb\b|kysely/iu);
+    }
+    expect(read('src/resources/items/repository.ts')).not.toMatch(/kysely|sql/iu);
+    expect(read('README.md')).toMatch(/not persistent/u);
+  });
+
   it.each(matrix.map((c) => [label(c), c] as const))('emits the expected files for %s', async (_label, combination) => {
     const result = await runApp().withArguments(['files']).withOptions({ ...base, ...combination });
     expect(listFiles(join(result.cwd, 'files'))).toMatchSnapshot();

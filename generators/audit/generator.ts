@@ -1,0 +1,26 @@
+/**
+ * `yo secure-ts:audit`: checks the project in the current folder against the controls manifest
+ * its generator recorded in `.yo-rc.json`, one line per finding. Findings fail the run (non-zero
+ * exit), so a team can run it in CI. Reads only; writes nothing. The CLI's `secure-ts audit` runs
+ * the same check without Yeoman (../shared/audit.ts).
+ */
+import { auditProject, auditText } from '../shared/audit.ts';
+import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
+import { auditFlags } from './options.ts';
+
+export default class AuditGenerator extends SecureTsGenerator {
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
+    this.registerSpecs(auditFlags);
+  }
+
+  initializing(): void {
+    this.requireProject(); // outside a generated project: a clear stop
+    const result = auditProject(this.destinationRoot());
+    if (this.flag('json') === true) process.stdout.write(`${JSON.stringify(result, undefined, 2)}\n`);
+    else this.log(auditText(result));
+    if (result.findings.length > 0) {
+      throw new Error(`audit: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`);
+    }
+  }
+}

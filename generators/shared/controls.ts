@@ -1,0 +1,141 @@
+/**
+ * The controls manifest: what `secure-ts audit` checks a generated project against, recorded in
+ * `.yo-rc.json` at generation so the audit holds a project to the controls of the generator
+ * version that made it (not to whatever the installed generator does today). Plain data:
+ * - securityFiles: must exist and still hash to what the generator wrote (the `files` map);
+ * - requiredFiles: must exist (edited freely, e.g. CI workflows);
+ * - requiredLines: lines (trimmed) that must stay in a file: middleware registrations, hardening;
+ * - forbidden: patterns that must not appear in code (comments are ignored);
+ * - limits: numbers in a file that must stay within the policy (a capture group per rule);
+ * - npmrc: keys `.npmrc` must keep; pinned: files whose actions/images must be pinned by SHA/digest.
+ * Later layers (accounts, resource, …) add their own entries in `controlsManifest` from the context.
+ */
+import { z } from 'zod';
+import type { TemplateContext } from './derive.ts';
+import type { PlannedFile } from './layers.ts';
+
+const text = z.string().max(500);
+
+export const controlsSchema = z.strictObject({
+  securityFiles: z.array(text),
+  requiredFiles: z.array(text),
+  requiredLines: z.record(text, z.array(text)),
+  forbidden: z.array(z.strictObject({ files: z.array(text), pattern: text, finding: text })),
+  limits: z.array(
+    z.strictObject({ file: text, pattern: text, min: z.number().optional(), max: z.number().optional(), finding: text }),
+  ),
+  npmrc: z.record(text, text),
+  pinned: z.array(text),
+});
+
+export type ControlsManifest = z.output<typeof controlsSchema>;
+
+/** Output paths whose every generated file is a security control (edits are findings). */
+const securityPrefixes = [
+  'src/security/',
+  'src/middleware/',
+  'src/plugins/',
+  'src/errors/',
+  'src/config/secret.ts',
+  'src/config/trust-proxy.ts',
+  'src/db/url.ts',
+  'src/db/pool.ts',
+  'test/security/',
+  'eslint-rules/',
+  '.npmrc',
+  'Dockerfile',
+  '.dockerignore',
+] as const;
+
+/** Middleware registrations and hardening lines of each framework's `src/app.ts`. */
+const appLines = {
+  express: [
+    "app.disable('x-powered-by'); // no framework fingerprint (ASVS 5.0 V13.4.6)",
+    "app.set('query parser', 'simple');",
+    'app.use(requestId(ctx.logger));',
+    'app.use(securityHeaders());',
+    'app.use(globalRateLimit(ctx.env, ctx.logger));',
+    'app.use(corsPolicy(ctx.env.CORS_ORIGINS));',
+    'app.use(jsonBody());',
+    'app.use(notFoundHandler);',
+    'app.use(errorHandler());',
+  ],
+  fastify: [
+    'bodyLimit: BODY_LIMIT_BYTES,',
+    "onProtoPoisoning: 'error',",
+    "onConstructorPoisoning: 'error',",
+    'echoRequestId(app);',
+    'securityHeaders(app);',
+    'await globalRateLimit(app, ctx.env);',
+    'await corsPolicy(app, ctx.env.CORS_ORIGINS);',
+    'jsonBodyOnly(app);',
+    'zodValidation(app);',
+    'errorHandler(app);',
+    'notFoundHandler(app);',
+  ],
+  hono: [
+    'app.use(requestId(ctx.logger));',
+    'app.use(clientAddress(ctx.env.TRUST_PROXY));',
+    'app.use(securityHeaders());',
+    'app.use(globalRateLimit(ctx.env));',
+    'app.use(corsPolicy(ctx.env.CORS_ORIGINS));',
+    'app.use(jsonBody());',
+    'app.notFound(notFoundHandler);',
+    'app.onError(errorHandler);',
+  ],
+} as const;
+
+const srcCode = ['src/**/*.ts'];
+
+/** Patterns that weaken a control wherever they appear in the service's code. */
+const forbidden: ControlsManifest['forbidden'] = [
+  {
+    files: srcCode,
+    pattern: String.raw`\borigin\s*:\s*(?:true\b|['"]\*['"])|\bcors\(\s*\)|['"]access-control-allow-origin['"]\s*,\s*['"]\*['"]`,
+    finding: 'CORS allows any origin (ASVS 5.0 V3.4.2): answer only the CORS_ORIGINS allowlist',
+  },
+  {
+    files: ['src/middleware/error-handler.ts', 'src/plugins/error-handler.ts'],
+    pattern: String.raw`\.(?:message|stack)\b`,
+    finding: 'the error handler reads err.message/err.stack, which may reach the client (ASVS 5.0 V16.5.1; CWE-209)',
+  },
+  {
+    files: srcCode,
+    pattern: String.raw`['"]trust proxy['"]\s*,\s*true\b|\btrustProxy\s*:\s*true\b`,
+    finding: 'trusts every proxy, so clients choose their own IP (ASVS 5.0 V15.3.4)',
+  },
+  {
+    files: srcCode,
+    pattern: String.raw`\brejectUnauthorized\s*:\s*false\b`,
+    finding: 'TLS certificate verification is turned off (CWE-295)',
+  },
+];
+
+/** A numeric literal as written in TypeScript (`100 * 1024`, `1_000_000`). */
+const num = String.raw`([\d_]+(?:\s*\*\s*[\d_]+)*)`;
+
+/** The manifest for a project: from the planned files and the context (framework, policy). */
+export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFile[]): ControlsManifest {
+  const paths = plan.map((file) => file.destination);
+  const policy = ctx.policy;
+  return {
+    securityFiles: paths.filter((path) => securityPrefixes.some((prefix) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)))),
+    requiredFiles: paths.filter((path) => path.startsWith('.github/workflows/') || path === '.gitlab-ci.yml' || path === '.github/dependabot.yml' || path === 'SECURITY.md'),
+    requiredLines: {
+      'src/app.ts': [...appLines[ctx.framework]],
+      'src/config/env.ts': ['APP_SECRET: secret,', 'CORS_ORIGINS: originList,', 'TRUST_PROXY: trustProxy,'],
+    },
+    forbidden,
+    limits: [
+      { file: 'src/config/env.ts', pattern: String.raw`RATE_LIMIT_MAX: integer\(\s*\d+,\s*${num},`, max: policy.rateLimitMax, finding: 'accepts a RATE_LIMIT_MAX above the policy ceiling' },
+      { file: 'src/config/env.ts', pattern: String.raw`RATE_LIMIT_MAX: integer\(\s*\d+,\s*[\d_]+,\s*${num}\)`, max: Math.min(300, policy.rateLimitMax), finding: 'default RATE_LIMIT_MAX raised' },
+      { file: 'src/config/env.ts', pattern: String.raw`RATE_LIMIT_WINDOW_MS: integer\(\s*${num},`, min: policy.rateLimitWindowMs, finding: 'accepts a RATE_LIMIT_WINDOW_MS below the policy minimum' },
+      { file: '.env.example', pattern: String.raw`^RATE_LIMIT_MAX=(\d+)$`, max: Math.min(300, policy.rateLimitMax), finding: 'RATE_LIMIT_MAX raised' },
+      { file: 'src/security/policy.ts', pattern: String.raw`BODY_LIMIT_BYTES = ${num};`, max: 100 * 1024, finding: 'body limit raised above 100 KiB (ASVS 5.0 V2.4)' },
+      { file: 'src/security/policy.ts', pattern: String.raw`MAX_JSON_DEPTH = ${num};`, max: 32, finding: 'JSON nesting limit raised' },
+      { file: 'src/security/policy.ts', pattern: String.raw`HSTS_MAX_AGE_SECONDS = ${num};`, min: 31_536_000, finding: 'HSTS max-age below one year (ASVS 5.0 V3.4.1)' },
+    ],
+    npmrc: { 'ignore-scripts': 'true' },
+    pinned: paths.filter((path) => /^\.github\/workflows\/.+\.ya?ml$/u.test(path) || path === '.gitlab-ci.yml' || path === 'Dockerfile' || path === 'compose.yaml'),
+  };
+}

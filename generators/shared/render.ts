@@ -1,0 +1,76 @@
+/**
+ * Rendering without Yeoman, and the report of what a run does to each file. The CLI's direct path
+ * writes what these render; `--dry-run` and the re-run report use them to say what would change
+ * (or changed) without touching the disk.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ejs from 'ejs';
+import { contentHash } from './owned-files.ts';
+import { templatesRoot } from './paths.ts';
+
+export interface OutputFile {
+  /** Relative to the project root, POSIX separators. */
+  readonly path: string;
+  readonly contents: string;
+  /** The template's mode, which mem-fs-editor gives the written file; JSON files get the default. */
+  readonly mode?: number;
+}
+
+/**
+ * As yeoman-generator's renderTemplate → mem-fs-editor's copyTpl renders a text template: the same
+ * `ejs` (our dependency is pinned to the version mem-fs-editor resolves), with the template's path
+ * as `filename` and no `this` (the generators use templateContext 'none').
+ */
+export function renderText(source: string, destination: string, data: object): OutputFile {
+  const filename = join(templatesRoot, source);
+  const contents = ejs.render(readFileSync(filename, 'utf8'), data as ejs.Data, { filename, async: false });
+  return { path: destination, contents, mode: statSync(filename).mode };
+}
+
+/**
+ * What a run does to one file: `create` (absent), `unchanged` (already so), `update` (still as the
+ * generator last wrote it: replaced silently), `conflict` (the user edited it: Yeoman's conflict
+ * prompt; kept or overwritten as they answer).
+ */
+export type FileAction = 'create' | 'unchanged' | 'update' | 'conflict';
+
+export function fileAction(root: string, path: string, next: string, recorded: Readonly<Record<string, string>>): FileAction {
+  const full = join(root, path);
+  if (!existsSync(full)) return 'create';
+  const onDisk = readFileSync(full, 'utf8');
+  if (onDisk === next) return 'unchanged';
+  return recorded[path] === contentHash(onDisk) ? 'update' : 'conflict';
+}
+
+export interface RunSummary {
+  readonly dryRun: boolean;
+  readonly root: string;
+  readonly generatorVersion: string;
+  readonly previousVersion?: string | undefined;
+  readonly files: readonly { readonly path: string; readonly action: string }[];
+  readonly dependencies: Readonly<Record<string, string>>;
+  readonly devDependencies: Readonly<Record<string, string>>;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+/** The human form of a summary: one line per file that changes (or would), then the dependencies. */
+export function summaryText(summary: RunSummary): string {
+  const head = summary.dryRun ? `Dry run: nothing written. In ${summary.root} this run would:` : `In ${summary.root}:`;
+  const verbs: Record<string, string> = summary.dryRun
+    ? { create: 'create', update: 'update', unchanged: 'keep', conflict: 'ask about (you edited it)' }
+    : {};
+  const lines = summary.files.filter((f) => f.action !== 'unchanged').map((f) => `  ${(verbs[f.action] ?? f.action).padEnd(10)} ${f.path}`);
+  const unchanged = summary.files.length - lines.length;
+  const deps = (record: Readonly<Record<string, string>>) => Object.entries(record).map(([n, v]) => `${n}@${v}`).join(' ');
+  return [
+    head,
+    ...lines,
+    ...(unchanged > 0 ? [`  (${unchanged} file${unchanged === 1 ? '' : 's'} unchanged)`] : []),
+    `Dependencies${summary.dryRun ? ' that would be installed' : ''}: ${deps(summary.dependencies)}`,
+    `Dev dependencies: ${deps(summary.devDependencies)}`,
+  ].join('\n');
+}
+
+/** The machine form (`--json`): one JSON document on stdout. */
+export const summaryJson = (summary: RunSummary): string => `${JSON.stringify(summary, undefined, 2)}\n`;

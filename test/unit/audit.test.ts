@@ -1,0 +1,219 @@
+/**
+ * `secure-ts audit` against the controls manifest recorded at generation: a clean project is
+ * clean, and each seeded weakening is found on its own, for every framework.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import helpers from 'yeoman-test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type AuditGenerator from '../../generators/audit/generator.ts';
+import { frameworks, type Framework } from '../../generators/shared/choices.ts';
+import { auditProject } from '../../generators/shared/audit.ts';
+import { cliEntry, repoRoot } from '../support/run.ts';
+
+const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
+const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
+const cli = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** Where each framework keeps its HTTP-edge security modules. */
+const edge = (fw: Framework) => (fw === 'fastify' ? 'src/plugins' : 'src/middleware');
+const registration = { express: 'app.use(securityHeaders());', fastify: 'securityHeaders(app);', hono: 'app.use(securityHeaders());' } as const;
+
+function edit(root: string, path: string, change: (text: string) => string): void {
+  const file = join(root, path);
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  // A weakening that does not change the file would make its test pass for the wrong reason.
+  expect(after, `the weakening of ${path} must change it`).not.toBe(before);
+  writeFileSync(file, after);
+}
+
+interface Weakening {
+  readonly what: string;
+  readonly apply: (root: string, fw: Framework) => void;
+  readonly finding: (fw: Framework) => RegExp;
+}
+
+const weakenings: readonly Weakening[] = [
+  {
+    what: 'a deleted security file (the rate limiter)',
+    apply: (root, fw) => rmSync(join(root, edge(fw), 'rate-limit.ts')),
+    finding: (fw) => new RegExp(`^${edge(fw)}/rate-limit\\.ts: security file missing$`, 'u'),
+  },
+  {
+    what: 'edited security headers',
+    apply: (root, fw) => edit(root, `${edge(fw)}/security-headers.ts`, (t) => t.replace(/CSP_DIRECTIVES/gu, '{}').replace(/$/u, '\n// relaxed\n')),
+    finding: (fw) => new RegExp(`^${edge(fw)}/security-headers\\.ts: security file changed since the generator wrote it`, 'u'),
+  },
+  {
+    what: 'a removed middleware registration',
+    apply: (root, fw) => edit(root, 'src/app.ts', (t) => t.replace(`  ${registration[fw]}\n`, '')),
+    finding: (fw) => new RegExp(`^src/app\\.ts: missing \`${registration[fw].replace(/[()]/gu, '\\$&')}\`$`, 'u'),
+  },
+  {
+    what: 'a raised default rate limit in env.ts',
+    apply: (root) => edit(root, 'src/config/env.ts', (t) => t.replace('RATE_LIMIT_MAX: integer(1, 1_000_000, 300)', 'RATE_LIMIT_MAX: integer(1, 1_000_000, 5_000)')),
+    finding: () => /^src\/config\/env\.ts: default RATE_LIMIT_MAX raised \(5000 > 300\)$/u,
+  },
+  {
+    what: 'a raised rate-limit ceiling in env.ts',
+    apply: (root) => edit(root, 'src/config/env.ts', (t) => t.replace('RATE_LIMIT_MAX: integer(1, 1_000_000, 300)', 'RATE_LIMIT_MAX: integer(1, 100_000_000, 300)')),
+    finding: () => /^src\/config\/env\.ts: accepts a RATE_LIMIT_MAX above the policy ceiling \(100000000 > 1000000\)$/u,
+  },
+  {
+    what: 'a raised RATE_LIMIT_MAX in .env.example',
+    apply: (root) => edit(root, '.env.example', (t) => t.replace('RATE_LIMIT_MAX=300', 'RATE_LIMIT_MAX=100000')),
+    finding: () => /^\.env\.example: RATE_LIMIT_MAX raised \(100000 > 300\)$/u,
+  },
+  {
+    what: 'an action unpinned to @v4',
+    apply: (root) => edit(root, '.github/workflows/ci.yml', (t) => t.replace(/uses: actions\/checkout@[0-9a-f]{40} # \S+/u, 'uses: actions/checkout@v4')),
+    finding: () => /^\.github\/workflows\/ci\.yml:\d+: action actions\/checkout@v4 is not pinned to a full commit SHA$/u,
+  },
+  {
+    what: 'ignore-scripts turned off',
+    apply: (root) => edit(root, '.npmrc', (t) => t.replace('ignore-scripts=true', 'ignore-scripts=false')),
+    finding: () => /^\.npmrc: ignore-scripts must be true \(is false\)/u,
+  },
+  {
+    what: 'ignore-scripts overridden by a later line',
+    apply: (root) => edit(root, '.npmrc', (t) => `${t}ignore-scripts = false\n`),
+    finding: () => /^\.npmrc: ignore-scripts must be true \(is false\)/u,
+  },
+  {
+    what: 'an error handler that sends err.message',
+    apply: (root, fw) => edit(root, `${edge(fw)}/error-handler.ts`, (t) => `${t}\nexport const detail = (err: Error) => ({ detail: err.message });\n`),
+    finding: (fw) => new RegExp(`^${edge(fw)}/error-handler\\.ts:\\d+: the error handler reads err\\.message`, 'u'),
+  },
+  {
+    what: "CORS opened to '*'",
+    apply: (root, fw) => edit(root, `${edge(fw)}/cors.ts`, (t) => `${t}\nexport const wide = { origin: '*' };\n`),
+    finding: (fw) => new RegExp(`^${edge(fw)}/cors\\.ts:\\d+: CORS allows any origin`, 'u'),
+  },
+  {
+    what: 'every proxy trusted',
+    apply: (root, fw) => {
+      if (fw === 'express') edit(root, 'src/app.ts', (t) => t.replace(/app\.set\('trust proxy', .*\);/u, "app.set('trust proxy', true);"));
+      else if (fw === 'fastify') edit(root, 'src/app.ts', (t) => t.replace('trustProxy: proxyTrust(ctx.env.TRUST_PROXY),', 'trustProxy: true,'));
+      else edit(root, 'src/http.ts', (t) => `${t}\nexport const proxy = { trustProxy: true };\n`);
+    },
+    finding: () => /^src\/(?:app|http)\.ts:\d+: trusts every proxy/u,
+  },
+  {
+    what: 'a raised body limit',
+    apply: (root) => edit(root, 'src/security/policy.ts', (t) => t.replace('BODY_LIMIT_BYTES = 100 * 1024;', 'BODY_LIMIT_BYTES = 10 * 1024 * 1024;')),
+    finding: () => /^src\/security\/policy\.ts: body limit raised above 100 KiB .*\(10485760 > 102400\)$/u,
+  },
+  {
+    what: 'a lowered HSTS max-age',
+    apply: (root) => edit(root, 'src/security/policy.ts', (t) => t.replace('HSTS_MAX_AGE_SECONDS = 63_072_000;', 'HSTS_MAX_AGE_SECONDS = 86_400;')),
+    finding: () => /^src\/security\/policy\.ts: HSTS max-age below one year .*\(86400 < 31536000\)$/u,
+  },
+  {
+    what: 'a deleted attack test',
+    apply: (root) => rmSync(join(root, 'test/security/cors.test.ts')),
+    finding: () => /^test\/security\/cors\.test\.ts: security file missing$/u,
+  },
+  {
+    what: 'a deleted CodeQL workflow',
+    apply: (root) => rmSync(join(root, '.github/workflows/codeql.yml')),
+    finding: () => /^\.github\/workflows\/codeql\.yml: required file missing$/u,
+  },
+  {
+    what: 'a Docker base image unpinned from its digest',
+    apply: (root) => edit(root, 'Dockerfile', (t) => t.replace(/^FROM node:\S+ AS deps$/mu, 'FROM node:24-slim AS deps')),
+    finding: () => /^Dockerfile:\d+: image node:24-slim is not pinned to a digest$/u,
+  },
+  {
+    what: 'database TLS verification turned off',
+    apply: (root) => edit(root, 'src/db/pool.ts', (t) => t.replace('rejectUnauthorized: true', 'rejectUnauthorized: false')),
+    finding: () => /^src\/db\/pool\.ts:\d+: TLS certificate verification is turned off/u,
+  },
+];
+
+describe.each(frameworks)('audit of a %s project', (fw) => {
+  let generated: string;
+  beforeAll(() => {
+    const cwd = tempDir('audit');
+    const run = cli(['svc', ...cliBase, '--framework', fw, '--database', 'postgres', '--docker'], cwd);
+    expect(run.status, run.stderr).toBe(0);
+    generated = join(cwd, 'svc');
+  });
+
+  /** A fresh copy of the generated project, so each weakening is seeded alone. */
+  const copy = (): string => {
+    const root = join(tempDir('weak'), 'svc');
+    cpSync(generated, root, { recursive: true });
+    return root;
+  };
+
+  it('reports the freshly generated project as clean, exit code 0', () => {
+    expect(auditProject(generated).findings).toEqual([]);
+    const run = cli(['audit'], generated);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^audit: clean \(\d+ checks against the controls of generator-secure-ts \d+\.\d+\.\d+\)\n$/u);
+  });
+
+  it.each(weakenings)('finds $what', ({ apply, finding }) => {
+    const root = copy();
+    apply(root, fw);
+    const { findings } = auditProject(root);
+    expect(findings, findings.join('\n')).toEqual(expect.arrayContaining([expect.stringMatching(finding(fw))]));
+  });
+});
+
+describe('the audit command', () => {
+  let root: string;
+  beforeAll(() => {
+    const cwd = tempDir('audit');
+    expect(cli(['svc', ...cliBase], cwd).status).toBe(0);
+    root = join(cwd, 'svc');
+  });
+
+  it('exits 1 with one line per finding, then a count', () => {
+    const weak = join(tempDir('weak'), 'svc');
+    cpSync(root, weak, { recursive: true });
+    writeFileSync(join(weak, '.npmrc'), 'ignore-scripts=false\n');
+    rmSync(join(weak, 'src/middleware/cors.ts'));
+    const run = cli(['audit'], weak);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toEqual([
+      '.npmrc: security file changed since the generator wrote it (review the change; re-run the generator or revert)',
+      'src/middleware/cors.ts: security file missing',
+      expect.stringMatching(/^\.npmrc: ignore-scripts must be true \(is false\)/u),
+      expect.stringMatching(/^audit: 3 findings \(\d+ checks/u),
+    ]);
+    const json = JSON.parse(cli(['audit', '--json'], weak).stdout) as { findings: string[] };
+    expect(json.findings).toHaveLength(3);
+  });
+
+  it('stops with exit code 2 outside a generated project', () => {
+    const run = cli(['audit'], tempDir('empty'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/is not a project generated by generator-secure-ts/u);
+  });
+
+  it('`yo secure-ts:audit` passes a clean project and fails a weakened one', async () => {
+    const auditGenerator = join(repoRoot, 'dist', 'generators', 'audit', 'index.js');
+    await helpers.run<AuditGenerator>(auditGenerator).cd(root);
+    const weak = join(tempDir('weak'), 'svc');
+    cpSync(root, weak, { recursive: true });
+    rmSync(join(weak, 'src/security/policy.ts'));
+    await expect(helpers.run<AuditGenerator>(auditGenerator).cd(weak)).rejects.toThrow(/audit: \d+ findings?/u);
+  });
+
+  it('asks for a re-run when the project predates the manifest', () => {
+    const old = join(tempDir('old'), 'svc');
+    cpSync(root, old, { recursive: true });
+    const rc = JSON.parse(readFileSync(join(old, '.yo-rc.json'), 'utf8'));
+    delete rc['generator-secure-ts'].controls;
+    writeFileSync(join(old, '.yo-rc.json'), JSON.stringify(rc));
+    const run = cli(['audit'], old);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/no controls manifest .*re-run the generator/u);
+  });
+});
