@@ -115,7 +115,14 @@ describe('resource sub-generator', () => {
     expect(stored(root).resources).toBeUndefined();
   });
 
-  it.each(matrix.map((c) => [label(c), c] as const))('adds two resources to %s, records them and lists them in the registry', async (_label, c) => {
+  it('refuses a project without a database (--database none) in one line, writing nothing', async () => {
+    const root = await project('svc', { database: 'none' });
+    const before = snapshot(root);
+    await expect(runResource(root, 'book', { fields: 'title:string' })).rejects.toThrow(/resource needs a database, and this project was generated with --database none/u);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each(matrix.filter((c) => c.database !== 'none').map((c) => [label(c), c] as const))('adds two resources to %s, records them and lists them in the registry', async (_label, c) => {
     const root = await project('svc', { framework: c.framework, database: c.database });
     await runResource(root, 'book', { fields: 'title:string:max=200,price:int:min=0,due:date?' });
     await runResource(root, 'order-lines', { fields: 'note:text?,qty:number:min=0.5,shipped:boolean,at:datetime' });
