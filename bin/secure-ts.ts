@@ -14,6 +14,7 @@ import { appFlags, appOptions, appTestFlags, nameSpec } from '../generators/app/
 import { auditFlags, auditOptions, summary as auditSummary } from '../generators/audit/options.ts';
 import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
 import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
+import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
 import { flagName, helpLines, isSwitch, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,16 +42,20 @@ const commands: Record<string, Command> = {
   app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, hidden: appTestFlags, positional: nameSpec },
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
   docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
+  resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },
   audit: { summary: auditSummary, options: auditOptions, flags: auditFlags },
 };
+
+/** How a command's positional argument is named in messages: "project name", "resource name". */
+const positionalLabel = (name: string): string => `${name === 'app' ? 'project' : name} name`;
 
 function usage(name: string, command: Command): string {
   const bin = 'generator-secure-ts';
   const others = Object.entries(commands).filter(([n]) => n !== 'app');
   const head = name === 'app'
     ? [`  ${bin} ${'<name>'.padEnd(8)} [options]   ${command.summary}`,
-       ...others.map(([n, c]) => `  ${bin} ${n.padEnd(8)} [options]   ${c.summary} (inside a generated project)`)]
-    : [`  ${bin} ${name} [options]   ${command.summary} (run in the project's root folder)`];
+       ...others.map(([n, c]) => `  ${bin} ${`${n}${c.positional ? ' <name>' : ''}`.padEnd(8)} [options]   ${c.summary} (inside a generated project)`)]
+    : [`  ${bin} ${name}${command.positional ? ' <name>' : ''} [options]   ${command.summary} (run in the project's root folder)`];
   return [
     `generator-secure-ts ${packageJson.version}: TypeScript web services secure from their first commit`,
     '',
@@ -63,6 +68,12 @@ function usage(name: string, command: Command): string {
     '',
     'Anything not given as a flag is asked interactively, unless --yes.',
     ...(name === 'app' ? [`Example: ${bin} my-api --framework express --database sqlite --yes`] : []),
+    ...(name === 'resource'
+      ? [
+          `Example: ${bin} resource book --fields "title:string:max=200,price:int:min=0,due:date?" --yes`,
+          'Singular or plural: "book" and "books" both make /books, table books, type Book (-y/-ies, -s/-x/-z/-ch/-sh + es; other plurals add s).',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -113,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
   const positionals = name === 'app' ? [...parsed.positionals] : parsed.positionals.slice(1);
   const allowed = command.positional ? 1 : 0;
   if (positionals.length > allowed) {
-    throw new UsageError(allowed === 0 ? `${name} takes no arguments, got ${JSON.stringify(positionals[0])} (see --help)` : `expected one project name, got ${positionals.length} (see --help)`);
+    throw new UsageError(allowed === 0 ? `${name} takes no arguments, got ${JSON.stringify(positionals[0])} (see --help)` : `expected one ${positionalLabel(name)}, got ${positionals.length} (see --help)`);
   }
   // Validate every value now, with the generators' own schemas, before Yeoman is even loaded:
   // a typo costs milliseconds and writes nothing.
@@ -121,7 +132,7 @@ async function main(argv: string[]): Promise<void> {
   for (const spec of command.options) {
     if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
   }
-  if (command.positional && positionals[0] !== undefined) parseOrThrow(schemaOf(command.positional), positionals[0], 'project name');
+  if (command.positional && positionals[0] !== undefined) parseOrThrow(schemaOf(command.positional), positionals[0], positionalLabel(name));
   const promptsNeeded = command.options.some((spec) => options[spec.name] === undefined) || (command.positional && positionals[0] === undefined);
   if (values['yes'] !== true && promptsNeeded && !process.stdin.isTTY) {
     throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need (see --help)');

@@ -103,8 +103,8 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   // file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
   // conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
   // unless --force. A user's edit is never overwritten silently.
-  protected renderLayers<C extends object>(layers: readonly Layer<C>[], ctx: C): PlannedFile[] {
-    const plan = planFiles(layers, ctx);
+  protected renderLayers<C extends object>(layers: readonly Layer<C>[], ctx: C, tokens: Readonly<Record<string, string>> = {}): PlannedFile[] {
+    const plan = planFiles(layers, ctx, tokens);
     const recorded = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}) };
     if (this.dryRun) {
       for (const file of plan) {

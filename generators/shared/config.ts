@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { appOptions, nameSpec } from '../app/options.ts';
 import { controlsSchema, type ControlsManifest } from './controls.ts';
 import { objectSchemaOf, parseOrThrow, schemaOf, type ValuesOf } from './option-spec.ts';
+import { fieldTypes, resourceError, type ResourceRecord } from './resource-spec.ts';
 import { defaultPolicy, presetRecordSchema, resolvedPolicySchema, type Policy, type PresetRecord } from './policy.ts';
 
 export const configKey = 'generator-secure-ts';
@@ -23,6 +24,34 @@ export const projectConfigSchema = objectSchemaOf(appOptions).extend({
   policy: resolvedPolicySchema.default(defaultPolicy),
   /** What `secure-ts audit` checks (see controls.ts); recorded by every run that renders files. */
   controls: controlsSchema.optional(),
+  /** Resources added by `secure-ts resource`, in the order added (their migrations' order). */
+  resources: z
+    .array(
+      z.strictObject({
+        name: z.string().max(100),
+        singular: z.string().max(100),
+        fields: z.array(
+          z.strictObject({
+            name: z.string().max(100),
+            type: z.enum(fieldTypes),
+            min: z.number().optional(),
+            max: z.number().optional(),
+            optional: z.boolean().optional(),
+          }),
+        ).max(100),
+      }),
+    )
+    .max(200)
+    .superRefine((resources, ctx) => {
+      // The same rules as the flag: a hand edit of .yo-rc.json cannot smuggle in a hostile name.
+      const names = new Set<string>();
+      for (const resource of resources) {
+        const message = resourceError(resource) ?? (names.has(resource.name) ? `resource ${resource.name} is recorded twice` : undefined);
+        if (message !== undefined) ctx.addIssue({ code: 'custom', message: `resources: ${message}` });
+        names.add(resource.name);
+      }
+    })
+    .optional(),
 });
 
 export type ProjectConfig = ValuesOf<typeof appOptions> & {
@@ -32,6 +61,7 @@ export type ProjectConfig = ValuesOf<typeof appOptions> & {
   preset?: PresetRecord;
   policy: Policy;
   controls?: ControlsManifest;
+  resources?: ResourceRecord[];
 };
 
 export function parseProjectConfig(value: unknown, where: string): ProjectConfig {

@@ -6,6 +6,7 @@ import { actions } from './actions.ts';
 import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
 import type { ProjectConfig } from './config.ts';
+import { describeResource } from './resource-spec.ts';
 import { hasStorage } from './storage.ts';
 
 export function deriveContext(config: ProjectConfig, year: number) {
@@ -27,6 +28,8 @@ export function deriveContext(config: ProjectConfig, year: number) {
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
     features: { docker: config.docker },
+    /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
+    resources: (config.resources ?? []).map(describeResource),
     /** The team policy (policy.ts): templates honour its minimums and ceilings. */
     policy: config.policy,
     /** Policy numbers as TypeScript literals (`1_000_000`), for templates that write them into code. */

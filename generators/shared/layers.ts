@@ -43,12 +43,25 @@ export function enabledLayers<C>(layers: readonly Layer<C>[], ctx: C): Layer<C>[
   return layers.filter((layer) => layer.when(ctx));
 }
 
+/**
+ * Fills the `__token__` segments of a template path (e.g. `__resource__`) from already-validated
+ * names, so a per-instance layer (one resource) needs one template per file, not one per instance.
+ * A token without a value is a bug in the generator, reported loudly.
+ */
+export function fillPath(path: string, tokens: Readonly<Record<string, string>>): string {
+  return path.replace(/__([a-z]+)__/gu, (_match, key: string) => {
+    const value = Object.hasOwn(tokens, key) ? tokens[key] : undefined;
+    if (value === undefined) throw new Error(`generator-secure-ts: no value for __${key}__ in ${path}`);
+    return value;
+  });
+}
+
 /** The files the enabled layers emit. Two layers writing one path is a bug, reported loudly. */
-export function planFiles<C>(layers: readonly Layer<C>[], ctx: C): PlannedFile[] {
+export function planFiles<C>(layers: readonly Layer<C>[], ctx: C, tokens: Readonly<Record<string, string>> = {}): PlannedFile[] {
   const owners = new Map<string, PlannedFile>();
   for (const layer of enabledLayers(layers, ctx)) {
     for (const file of listTemplates(layer.dir)) {
-      const destination = file.slice(0, -'.ejs'.length);
+      const destination = fillPath(file.slice(0, -'.ejs'.length), tokens);
       const previous = owners.get(destination);
       if (previous) {
         throw new Error(`generator-secure-ts: ${destination} is emitted by both ${previous.layer} and ${layer.dir}`);

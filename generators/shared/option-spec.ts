@@ -95,7 +95,8 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, whe
   const message = issue?.code === 'unrecognized_keys'
     ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
     : (issue?.message ?? 'invalid value');
-  throw new UsageError(`${where}: ${message}`);
+  // A text spec's message already names its flag: do not say it twice.
+  throw new UsageError(message.startsWith(`${where}: `) ? message : `${where}: ${message}`);
 }
 
 /** The Inquirer question for a spec (Yeoman's adapter; `select`, not the deprecated `list`). */

@@ -14,7 +14,7 @@ import { reachable, services, servicesRequired } from '../support/services.ts';
 const description = 'Quotes " \' ` ${process.exit(1)} */ </script> $(id) \\u0000';
 
 describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %s', (name, combination) => {
-  it('generates, installs, typechecks, lints, passes its own attack tests, builds, starts and stops', async (ctx) => {
+  it('generates, adds two resources, installs, typechecks, lints, passes its own attack tests, builds, starts and stops', async (ctx) => {
     const service = services[combination.database];
     if (service && !(await reachable(service))) {
       const reason = `${service.name} is not reachable on ${service.host}:${service.port} (start it: ${service.start})`;
@@ -29,6 +29,12 @@ describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %
     steps.push(generate(cwd, [project, '--yes', '--skip-git', '--skip-install', '--framework', combination.framework,
       '--database', combination.database, '--description', description]));
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).description).toBe(description);
+    // Two generated resources (every field type between them, optional fields, a date), so the
+    // project's own typecheck, lint, attack tests and build below cover the resource generator too.
+    if (combination.database !== 'none') {
+      steps.push(generate(root, ['resource', 'book', '--yes', '--fields', 'title:string:max=200,price:int:min=0,due:date?']));
+      steps.push(generate(root, ['resource', 'order-lines', '--yes', '--fields', 'note:text:max=2000?,qty:number:min=0.5:max=1000,shipped:boolean,at:datetime,paid:boolean?']));
+    }
     steps.push(npmInstall(root));
     // The generated CI installs with `npm ci --ignore-scripts`: prove the lockfile npm wrote allows it.
     steps.push(npm(root, 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'));

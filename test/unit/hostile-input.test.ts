@@ -1,8 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
+import type ResourceGenerator from '../../generators/resource/generator.ts';
+import { parseFields, resourceNameError } from '../../generators/shared/resource-spec.ts';
 import { hostileValues } from '../support/hostile.ts';
-import { listFiles, runApp } from '../support/run.ts';
+import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
@@ -75,4 +80,81 @@ describe('hostile input to every free-text option', () => {
       }, 120_000);
     }
   }
+});
+
+/** Names and field specs the resource sub-generator must refuse: one line, exit 2, nothing written. */
+const hostileResourceNames = [
+  ...hostileValues,
+  'class', 'delete', 'select', 'order', 'orders', 'user', 'users', 'table', 'group', 'index', 'constructor', 'prototype',
+  'item', 'items', 'health', 'registry', 'Book', 'book_s', '1book', 'book-', '-book', 'book--x', 'b', 'x'.repeat(41),
+  'book.ts', 'books/../x', 'book\u0000',
+];
+const hostileFieldSpecs = [
+  '', ' ', ',', 'title', 'title:', ':string', 'title:blob', 'title:String', 'Title:string', 'title_x:string', 'id:string',
+  'createdAt:datetime', 'updatedAt:date', 'owner:string', 'ownerId:string', 'userId:string', 'select:string', 'order:int',
+  'class:string', 'constructor:string', '__proto__:string', 'toString:string', 'title:string:max=0', 'title:string:max=1001',
+  'body:text:max=10001', 'title:string:min=-1', 'title:string:min=5:max=2', 'n:int:min=1.5', 'n:int:max=2147483648',
+  'n:number:max=1e3', 'n:number:max=Infinity', 'flag:boolean:max=1', 'due:date:min=1', 'title:string:max=200:max=100',
+  'title:string:len=3', 'title:string:max=', 'title:string?,title:text', 'title:string,title:string', 'a b:string',
+  'title:string;drop table items', "title:string'", 'title:string\nx:int', 'title:string:max=200??', '?title:string',
+  Array.from({ length: 31 }, (_v, i) => `f${i}:int`).join(','), `title:string,${'x'.repeat(2000)}:int`,
+  ...hostileValues.map((value) => `${value}:string`),
+];
+
+describe('hostile input to the resource sub-command', () => {
+  const root = join(mkdtempSync(join(tmpdir(), 'secure-ts-hostile-resource-')), 'svc');
+  const made = spawnSync(process.execPath, [cliEntry, 'svc', '--yes', '--skip-install', '--skip-git'], { cwd: join(root, '..'), encoding: 'utf8' });
+  const before = () => Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
+  const run = (args: string[]) => spawnSync(process.execPath, [cliEntry, 'resource', '--yes', ...args], { cwd: root, encoding: 'utf8' });
+  // Every 4th value goes through the real CLI (a process each); all of them through the validators.
+  const sample = (values: readonly string[]) => values.filter((v, i) => i % 4 === 0 && !v.includes('\u0000'));
+
+  it('refuses every hostile resource name with one line naming it', () => {
+    for (const value of hostileResourceNames) {
+      const message = resourceNameError(value);
+      expect(message, JSON.stringify(value)).toBeDefined();
+      expect(message, JSON.stringify(value)).not.toContain('\n');
+    }
+  });
+
+  it('refuses every hostile field spec with one line, or accepts only a safe identifier as a field name', () => {
+    for (const value of hostileFieldSpecs) {
+      let fields;
+      try {
+        fields = parseFields(value);
+      } catch (error) {
+        expect((error as Error).message, JSON.stringify(value)).not.toContain('\n');
+        continue;
+      }
+      // e.g. "fs:string": a plain camelCase name, not a reserved word, is a legitimate field.
+      for (const field of fields) expect(field.name, JSON.stringify(value)).toMatch(/^[a-z][a-zA-Z0-9]{0,39}$/u);
+    }
+  });
+
+  it('through the CLI: exit code 2, one line, nothing written, for names and field specs', () => {
+    expect(made.status, made.stderr).toBe(0);
+    const snapshot = before();
+    for (const value of sample(hostileResourceNames)) {
+      const result = run(['--fields', 'title:string', '--', value]);
+      expect(result.status, JSON.stringify(value)).toBe(2);
+      expect(result.stderr.trim().split('\n'), JSON.stringify(value)).toHaveLength(1);
+      expect(result.stderr, JSON.stringify(value)).toMatch(/resource name/u);
+    }
+    for (const value of sample(hostileFieldSpecs.filter((spec) => { try { parseFields(spec); return false; } catch { return true; } }))) {
+      const result = run([`--fields=${value}`, 'book']);
+      expect(result.status, JSON.stringify(value)).toBe(2);
+      expect(result.stderr.trim().split('\n'), JSON.stringify(value)).toHaveLength(1);
+      expect(result.stderr, JSON.stringify(value)).toMatch(/--fields: /u);
+    }
+    expect(before()).toEqual(snapshot);
+  }, 600_000);
+
+  it('the generator itself refuses them too (not only the CLI), writing nothing', async () => {
+    const snapshot = before();
+    const resourceGenerator = join(repoRoot, 'dist', 'generators', 'resource', 'index.js');
+    for (const [name, fields] of [['select', 'title:string'], ['items', 'title:string'], ['book', 'id:string'], ['book', 'title:string:max=5000'], ['book', 'x:blob'], ['book\u0000', 'title:string'], ['book', 'title:string,nul\u0000:int']] as const) {
+      await expect(helpers.run<ResourceGenerator>(resourceGenerator).withArguments([name]).withOptions({ ...base, fields }).cd(root), `${name} ${fields}`).rejects.toThrow(/resource name|--fields/u);
+    }
+    expect(before()).toEqual(snapshot);
+  }, 120_000);
 });

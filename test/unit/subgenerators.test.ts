@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import type CiGenerator from '../../generators/ci/generator.ts';
 import type DockerGenerator from '../../generators/docker/generator.ts';
+import type ResourceGenerator from '../../generators/resource/generator.ts';
+import { label, matrix } from '../matrix.ts';
 import { checkCompose } from '../support/check-compose.ts';
 import { checkDependabot } from '../support/check-dependabot.ts';
 import { checkDockerfile } from '../support/check-dockerfile.ts';
@@ -94,6 +96,105 @@ describe('ci sub-generator', () => {
     await expect(runCi(root, { provider: 'jenkins' })).rejects.toThrow(/--provider must be one of: github, gitlab \(got "jenkins"\)/u);
     const before = snapshot(root);
     await runCi(root);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+const resourceGenerator = join(repoRoot, 'dist', 'generators', 'resource', 'index.js');
+const runResource = (cwd: string, name: string, options: Record<string, unknown> = {}) =>
+  helpers.run<ResourceGenerator>(resourceGenerator).withArguments([name]).withOptions({ ...base, ...options }).cd(cwd);
+const stored = (root: string) => JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
+
+describe('resource sub-generator', () => {
+  it('the app generator emits a registry and a migration index listing only the example items', async () => {
+    const root = await project('svc');
+    const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
+    expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.items\),\n\] as const;/u);
+    expect(registry).toMatch(/return \{\n {2}\};/u);
+    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n\};/u);
+    expect(stored(root).resources).toBeUndefined();
+  });
+
+  it('refuses a project without a database (--database none) in one line, writing nothing', async () => {
+    const root = await project('svc', { database: 'none' });
+    const before = snapshot(root);
+    await expect(runResource(root, 'book', { fields: 'title:string' })).rejects.toThrow(/resource needs a database, and this project was generated with --database none/u);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each(matrix.filter((c) => c.database !== 'none').map((c) => [label(c), c] as const))('adds two resources to %s, records them and lists them in the registry', async (_label, c) => {
+    const root = await project('svc', { framework: c.framework, database: c.database });
+    await runResource(root, 'book', { fields: 'title:string:max=200,price:int:min=0,due:date?' });
+    await runResource(root, 'order-lines', { fields: 'note:text?,qty:number:min=0.5,shipped:boolean,at:datetime' });
+    expect(stored(root).resources).toEqual([
+      { name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string', max: 200 }, { name: 'price', type: 'int', min: 0 }, { name: 'due', type: 'date', optional: true }] },
+      { name: 'order-lines', singular: 'order-line', fields: [{ name: 'note', type: 'text', optional: true }, { name: 'qty', type: 'number', min: 0.5 }, { name: 'shipped', type: 'boolean' }, { name: 'at', type: 'datetime' }] },
+    ]);
+    const files = listFiles(root);
+    for (const file of ['src/resources/books/routes.ts', 'src/resources/books/schema.ts', 'src/resources/books/repository.ts', 'src/resources/books/openapi.ts',
+      'src/db/migrations/0002_create_books.ts', 'src/db/migrations/0003_create_order_lines.ts', 'test/resources/books.test.ts', 'test/resources/order-lines.test.ts']) {
+      expect(files).toContain(file);
+    }
+    const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
+    expect(registry).toContain('(ctx: AppContext) => bookRoutes(ctx.repositories.books),\n  (ctx: AppContext) => orderLineRoutes(ctx.repositories.orderLines),');
+    expect(registry).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
+    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
+      `'0001_create_items': createItems,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
+    );
+    // The field values reach code only as validated identifiers and numbers.
+    const schema = readFileSync(join(root, 'src/resources/books/schema.ts'), 'utf8');
+    expect(schema).toContain('title: z.string().min(1).max(200)');
+    expect(schema).toContain('price: z.number().int().min(0).max(2147483647)');
+    expect(schema).toContain('due: fields.due.nullable().optional(),');
+    expect(schema).toMatch(/BOOK_SORT_FIELDS = \["title","price","due","createdAt","updatedAt"\] as const/u);
+  });
+
+  it('changes nothing when run twice with the same input, given singular or plural', async () => {
+    const root = await project('svc');
+    await runResource(root, 'book', { fields: 'title:string:max=200,due:date?' });
+    const before = snapshot(root);
+    await runResource(root, 'books', { fields: 'title:string:max=200,due:date?' });
+    await runResource(root, 'book', { fields: 'title:string:max=200,due:date?' });
+    expect(snapshot(root)).toEqual(before);
+    // Re-running the app generator keeps the recorded resources in the registry.
+    await runApp().withOptions(base).cd(root);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses an existing resource with other fields unless --force, which keeps its migration number', async () => {
+    const root = await project('svc');
+    await runResource(root, 'book', { fields: 'title:string' });
+    await runResource(root, 'tag', { fields: 'label:string' });
+    const before = snapshot(root);
+    await expect(runResource(root, 'books', { fields: 'title:text' })).rejects.toThrow(/the resource "books" already exists with other fields: pass --force/u);
+    expect(snapshot(root)).toEqual(before);
+    await runResource(root, 'book', { fields: 'title:text', force: true });
+    expect(stored(root).resources.map((r: { name: string }) => r.name)).toEqual(['books', 'tags']);
+    expect(readFileSync(join(root, 'src/db/migrations/0002_create_books.ts'), 'utf8')).toContain(`.addColumn("title", "text", (column) => column.notNull())`);
+  });
+
+  it('stops at a registry the user edited (with --yes), naming it, and writes nothing', async () => {
+    const root = await project('svc');
+    const registry = join(root, 'src/resources/registry.ts');
+    writeFileSync(registry, `${readFileSync(registry, 'utf8')}// our team's note\n`);
+    const before = snapshot(root);
+    await expect(runResource(root, 'book', { fields: 'title:string' })).rejects.toThrow(/you edited src\/resources\/registry\.ts, which this run would change/u);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('stops with a clear message outside a generated project, writing nothing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'secure-ts-empty-'));
+    await expect(runResource(empty, 'book', { fields: 'title:string' })).rejects.toThrow(/is not a project generated by generator-secure-ts/u);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
+  it('refuses a hand-edited .yo-rc.json whose recorded resource has a hostile name', async () => {
+    const root = await project('svc');
+    const rc = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'));
+    rc['generator-secure-ts'].resources = [{ name: 'x\'); process.exit(1); //', singular: 'x', fields: [{ name: 'title', type: 'string' }] }];
+    writeFileSync(join(root, '.yo-rc.json'), JSON.stringify(rc));
+    const before = snapshot(root);
+    await expect(runResource(root, 'tag', { fields: 'label:string' })).rejects.toThrow(/resources: the resource name must be lowercase letters/u);
     expect(snapshot(root)).toEqual(before);
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * `secure-ts resource <name> --fields …`: adds a resource (zod schema, routes for the project's
+ * framework, Kysely repository, migration, OpenAPI entries and attack tests) to a generated
+ * project, records it in `.yo-rc.json` and re-renders the generator-owned registry and migration
+ * index from that record, so no user file is edited with a regex. Running it twice with the same
+ * input changes nothing.
+ */
+import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
+import { parseProjectConfig } from '../shared/config.ts';
+import { deriveContext } from '../shared/derive.ts';
+import { flagName, parseOrThrow, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
+import { requireStorage } from '../shared/storage.ts';
+import { describeResource, parseFields, singularPlural, type ResourceRecord } from '../shared/resource-spec.ts';
+import { resourceLayers, resourceRegistryLayers, resourceTokens } from './files.ts';
+import { resourceFlags, resourceNameSpec, resourceOptions } from './options.ts';
+
+const [fieldsSpec] = resourceOptions;
+
+export default class ResourceGenerator extends SecureTsGenerator {
+  private answers: { name?: string; fields?: string } = {};
+
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
+    this.argument('name', { type: String, required: false, description: resourceNameSpec.description });
+    this.registerSpecs([...resourceOptions, ...resourceFlags]);
+  }
+
+  initializing(): void {
+    requireStorage(this.requireProject(), 'resource');
+    const name = this.options['name'] as unknown;
+    if (name !== undefined) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), name, 'resource name') as string;
+    const fields = this.flag('fields');
+    if (fields !== undefined) this.answers.fields = parseOrThrow(schemaOf(fieldsSpec), fields, flagName('fields')) as string;
+    if (this.flag('yes') === true) {
+      if (this.answers.name === undefined) throw new UsageError('resource name: the resource name is required (see --help)');
+      this.answers.fields ??= fieldsSpec.default;
+    }
+  }
+
+  async prompting(): Promise<void> {
+    const missing = [resourceNameSpec, fieldsSpec].filter((spec) => this.answers[spec.name] === undefined);
+    if (missing.length === 0) return;
+    const answers = (await this.prompt(missing.map((spec) => questionOf(spec)) as never)) as Record<string, unknown>;
+    // Answers pass the same schemas as flags (a prompt's own validate is not the only gate).
+    if ('name' in answers) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), answers['name'], 'resource name') as string;
+    if ('fields' in answers) this.answers.fields = parseOrThrow(schemaOf(fieldsSpec), answers['fields'], flagName('fields')) as string;
+  }
+
+  writing(): void {
+    const project = this.requireProject();
+    const { name = '', fields = fieldsSpec.default } = this.answers;
+    const { resources, position } = withResource(project.resources ?? [], name, parseFields(fields), this.flag('force') === true);
+    // Validated as a whole by the config schema before anything is recorded or rendered.
+    const config = parseProjectConfig({ ...project, resources }, 'resource');
+    this.config.set('resources', config.resources);
+    const ctx = deriveContext(config, new Date().getFullYear());
+    const resource = describeResource(resources[position] as ResourceRecord, position);
+    this.renderLayers(resourceLayers, { ...ctx, resource }, resourceTokens(resource));
+    this.renderLayers(resourceRegistryLayers, ctx);
+  }
+}
+
+/**
+ * The recorded list with this resource in it: appended when new, unchanged when recorded with the
+ * same fields (a re-run), replaced in place only with --force (its migration keeps its number).
+ */
+function withResource(recorded: readonly ResourceRecord[], given: string, fields: ResourceRecord['fields'], force: boolean) {
+  const forms = singularPlural(given);
+  const position = recorded.findIndex((resource) => resource.name === forms.plural || resource.singular === given || resource.name === given);
+  if (position === -1) return { resources: [...recorded, { name: forms.plural, singular: forms.singular, fields }], position: recorded.length };
+  const existing = recorded[position] as ResourceRecord;
+  if (JSON.stringify(existing.fields) === JSON.stringify(fields)) return { resources: [...recorded], position };
+  if (!force) {
+    throw new UsageError(
+      `the resource ${JSON.stringify(existing.name)} already exists with other fields: pass --force to replace it (its migration is rewritten: only do this before it ran on any database)`,
+    );
+  }
+  return { resources: recorded.map((resource, i) => (i === position ? { ...existing, fields } : resource)), position };
+}

@@ -1,0 +1,309 @@
+/**
+ * Resources added by `secure-ts resource <name> --fields …`: the closed grammar of a field spec,
+ * the naming rules, and the names every template uses, derived once here. A recorded resource in
+ * `.yo-rc.json` is validated by the same functions as a flag, so a hand edit cannot bypass them.
+ *
+ * Names reach generated code in two ways only: as JSON-encoded strings, or as identifiers that
+ * matched the conservative patterns below (letters and digits only), re-checked by `identifier()`.
+ */
+import { reservedBy } from './reserved-words.ts';
+
+export const fieldTypes = ['string', 'text', 'int', 'number', 'boolean', 'date', 'datetime'] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+export interface FieldRecord {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly min?: number;
+  readonly max?: number;
+  readonly optional?: boolean;
+}
+
+export interface ResourceRecord {
+  /** The plural, kebab-case name: URL path, folder and table (snake_case). */
+  readonly name: string;
+  /** The singular, kebab-case: type and function names (`Book`, `createBookRepository`). */
+  readonly singular: string;
+  readonly fields: readonly FieldRecord[];
+}
+
+export const resourceNamePattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/u;
+export const fieldNamePattern = /^[a-z][a-zA-Z0-9]*$/u;
+export const resourceNameMax = 40;
+export const fieldNameMax = 40;
+export const fieldsMax = 30;
+export const fieldSpecMax = 2000;
+
+/** Bounds per type: [lowest allowed, highest allowed, default min, default max]. Columns mirror them. */
+const INT32: readonly [number, number] = [-2_147_483_648, 2_147_483_647];
+const lengthLimits = { string: { limit: 1000, max: 200 }, text: { limit: 10_000, max: 5000 } } as const;
+
+/** Fields the server owns (or that an accounts feature will own): never client-settable. */
+const serverOwned = new Set(['id', 'createdAt', 'updatedAt', 'owner', 'ownerId', 'accountId', 'userId']);
+/** Resource names the project already uses for something else. */
+const takenResourceNames = new Set(['item', 'items', 'health', 'healths', 'openapi', 'openapis', 'registry', 'registries']);
+
+/**
+ * Singular/plural, from the last kebab segment, by plain English suffix rules (documented in the
+ * README): `-ies` ↔ `-y` after a consonant; `-sses`, `-xes`, `-zes`, `-ches`, `-shes`, `-uses` ↔
+ * drop `es`; otherwise a final `s` (not `ss`, `us` or `is`) marks a plural. Either form is accepted.
+ * Irregular plurals (person/people) are not guessed: give the singular and the plural adds `s`.
+ */
+export function singularPlural(name: string): { singular: string; plural: string } {
+  if (name.endsWith('s') && !/(?:ss|us|is)$/u.test(name)) {
+    if (/[^aeiou]ies$/u.test(name)) return { singular: `${name.slice(0, -3)}y`, plural: name };
+    if (/(?:sses|xes|zes|ches|shes|uses)$/u.test(name)) return { singular: name.slice(0, -2), plural: name };
+    return { singular: name.slice(0, -1), plural: name };
+  }
+  if (/[^aeiou]y$/u.test(name)) return { singular: name, plural: `${name.slice(0, -1)}ies` };
+  if (/(?:s|x|z|ch|sh)$/u.test(name)) return { singular: name, plural: `${name}es` };
+  return { singular: name, plural: `${name}s` };
+}
+
+const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/gu, (_m, c: string) => c.toUpperCase());
+const pascal = (kebab: string) => camel(kebab).replace(/^[a-z]/u, (c) => c.toUpperCase());
+const snakeOfKebab = (kebab: string) => kebab.replaceAll('-', '_');
+const snakeOfCamel = (name: string) => name.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`);
+
+/** Defence in depth: every identifier written raw into code is letters and digits only. */
+function identifier(value: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/u.test(value)) throw new Error(`generator-secure-ts: ${JSON.stringify(value)} is not a safe identifier`);
+  return value;
+}
+
+/** Error message for a resource name, or undefined when valid. `existing` are recorded plural names. */
+export function resourceNameError(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0) return 'the resource name is required';
+  if (value.length > resourceNameMax) return `the resource name must be at most ${resourceNameMax} characters`;
+  if (!resourceNamePattern.test(value)) {
+    return 'the resource name must be lowercase letters and digits, words separated by single "-", starting with a letter (e.g. book, order-line)';
+  }
+  const { singular, plural } = singularPlural(value);
+  if (singular.length < 2) return 'the resource name must be at least 2 characters in its singular form';
+  if (takenResourceNames.has(singular) || takenResourceNames.has(plural)) return `"${plural}" is already used by the project`;
+  for (const form of [singular, plural, camel(singular), camel(plural), snakeOfKebab(singular), snakeOfKebab(plural)]) {
+    const family = reservedBy(form);
+    if (family !== undefined) return `"${form}" (from the resource name) is a reserved word of ${family}`;
+  }
+  return undefined;
+}
+
+export function fieldNameError(value: string): string | undefined {
+  if (value.length === 0) return 'a field name is required';
+  if (value.length > fieldNameMax) return `field name ${JSON.stringify(value.slice(0, fieldNameMax))}… is longer than ${fieldNameMax} characters`;
+  if (!fieldNamePattern.test(value)) return `field name ${JSON.stringify(value)} must be camelCase letters and digits, starting with a lowercase letter`;
+  if (serverOwned.has(value)) return `field name ${JSON.stringify(value)} is owned by the server and cannot be a field`;
+  for (const form of [value, snakeOfCamel(value)]) {
+    const family = reservedBy(form);
+    if (family !== undefined) return `field name ${JSON.stringify(value)} is a reserved word of ${family}`;
+  }
+  return undefined;
+}
+
+const boundOk = (type: FieldType, bound: number): string | undefined => {
+  if (!Number.isFinite(bound)) return 'must be a finite number';
+  if (type === 'int' && (!Number.isInteger(bound) || bound < INT32[0] || bound > INT32[1])) return `must be a whole number from ${INT32[0]} to ${INT32[1]}`;
+  if ((type === 'string' || type === 'text') && (!Number.isInteger(bound) || bound < 0 || bound > lengthLimits[type].limit)) {
+    return `must be a whole number from 0 to ${lengthLimits[type].limit}`;
+  }
+  if (type === 'number' && Math.abs(bound) > 1e15) return 'must be between -1e15 and 1e15';
+  return undefined;
+};
+
+/** Semantic checks shared by the flag parser and the stored config: message or undefined. */
+export function fieldError(field: FieldRecord): string | undefined {
+  const nameError = fieldNameError(field.name);
+  if (nameError !== undefined) return nameError;
+  const hasBounds = field.min !== undefined || field.max !== undefined;
+  if (hasBounds && !['string', 'text', 'int', 'number'].includes(field.type)) return `field ${field.name}: ${field.type} takes no min/max`;
+  for (const key of ['min', 'max'] as const) {
+    const bound = field[key];
+    if (bound === undefined) continue;
+    const problem = boundOk(field.type, bound);
+    if (problem !== undefined) return `field ${field.name}: ${key} ${problem}`;
+  }
+  if (field.min !== undefined && field.max !== undefined && field.min > field.max) return `field ${field.name}: min must not be greater than max`;
+  if ((field.type === 'string' || field.type === 'text') && field.max === 0) return `field ${field.name}: max must be at least 1`;
+  return undefined;
+}
+
+export function resourceError(resource: ResourceRecord): string | undefined {
+  const nameError = resourceNameError(resource.name);
+  if (nameError !== undefined) return nameError;
+  if (singularPlural(resource.name).plural !== resource.name) return `recorded resource ${JSON.stringify(resource.name)} must be in its plural form`;
+  const singularError = resourceNameError(resource.singular);
+  if (singularError !== undefined) return singularError;
+  const forms = singularPlural(resource.singular);
+  if (forms.singular !== resource.singular || forms.plural !== resource.name) {
+    return `recorded resource ${JSON.stringify(resource.name)}: ${JSON.stringify(resource.singular)} is not its singular`;
+  }
+  if (resource.fields.length === 0) return `resource ${resource.name}: give at least one field`;
+  if (resource.fields.length > fieldsMax) return `resource ${resource.name}: at most ${fieldsMax} fields`;
+  const seen = new Set<string>();
+  for (const field of resource.fields) {
+    const problem = fieldError(field);
+    if (problem !== undefined) return problem;
+    const column = snakeOfCamel(field.name);
+    if (seen.has(column)) return `field ${field.name} is given twice`;
+    seen.add(column);
+  }
+  return undefined;
+}
+
+/**
+ * Parses `title:string:max=200,price:int:min=0,due:date?`: `name:type`, then `min=N` / `max=N`
+ * (each at most once), then an optional trailing `?`. Throws one-line messages (the caller names the flag).
+ */
+export function parseFields(spec: unknown): FieldRecord[] {
+  if (typeof spec !== 'string' || spec.trim().length === 0) throw new Error('give at least one field, e.g. "title:string:max=200"');
+  if (spec.length > fieldSpecMax) throw new Error(`the field list must be at most ${fieldSpecMax} characters`);
+  const items = spec.split(',').map((item) => item.trim());
+  if (items.length > fieldsMax) throw new Error(`at most ${fieldsMax} fields`);
+  const seen = new Set<string>();
+  return items.map((item) => {
+    if (!/^[A-Za-z0-9:=?.+-]+$/u.test(item)) {
+      throw new Error(`field ${JSON.stringify(item)} may contain only letters, digits and : = ? . - (name:type[:min=N][:max=N][?])`);
+    }
+    const optional = item.endsWith('?');
+    const [name = '', type = '', ...modifiers] = (optional ? item.slice(0, -1) : item).split(':');
+    if (!(fieldTypes as readonly string[]).includes(type)) {
+      throw new Error(`field ${JSON.stringify(name)}: type must be one of ${fieldTypes.join(', ')} (got ${JSON.stringify(type)})`);
+    }
+    const field: { name: string; type: FieldType; min?: number; max?: number; optional?: boolean } = { name, type: type as FieldType };
+    for (const modifier of modifiers) {
+      const match = /^(min|max)=(-?\d{1,16}(?:\.\d{1,6})?)$/u.exec(modifier);
+      if (match === null) throw new Error(`field ${JSON.stringify(name)}: modifier ${JSON.stringify(modifier)} must be min=N or max=N`);
+      const key = match[1] as 'min' | 'max';
+      if (field[key] !== undefined) throw new Error(`field ${JSON.stringify(name)}: ${key} is given twice`);
+      field[key] = Number(match[2]);
+    }
+    if (optional) field.optional = true;
+    const problem = fieldError(field);
+    if (problem !== undefined) throw new Error(problem);
+    if (seen.has(name)) throw new Error(`field ${name} is given twice`);
+    seen.add(name);
+    return field;
+  });
+}
+
+/** The response schema of each type (a closed map: no user text). */
+const responseZod: Record<FieldType, string> = {
+  string: 'z.string()',
+  text: 'z.string()',
+  int: 'z.number().int()',
+  number: 'z.number()',
+  boolean: 'z.boolean()',
+  date: 'z.iso.date()',
+  datetime: 'z.iso.datetime()',
+};
+
+/** The portable column type of each type (Kysely's schema builder; SQLite, PostgreSQL, MySQL). */
+const columnType: Record<FieldType, string> = {
+  string: 'varchar',
+  text: 'text',
+  int: 'integer',
+  number: 'double precision',
+  // 0/1 in an integer column: node:sqlite binds no booleans and MySQL has no boolean type.
+  boolean: 'integer',
+  date: 'varchar(10)',
+  datetime: 'varchar(32)',
+};
+
+type Clamp = (value: number) => number;
+
+/** Values the generated tests send; computed from validated bounds only, emitted with JSON.stringify. */
+function testValues(type: FieldType, min: number | undefined, max: number | undefined, clamp: Clamp) {
+  const text = (length: number) => 'x'.repeat(length);
+  switch (type) {
+    case 'string':
+    case 'text': {
+      const low = min ?? 0;
+      const high = max ?? 1;
+      const invalid: unknown[] = [text(high + 1), 42, null];
+      if (low > 0) invalid.push(text(low - 1));
+      return { valid: text(Math.min(Math.max(5, low), high)), other: 'y'.repeat(Math.min(Math.max(3, low), high)), invalid };
+    }
+    case 'int':
+      return { valid: clamp(7), other: clamp(3), invalid: [clamp(7) + 0.5, (max ?? 0) + 1, (min ?? 0) - 1, '7', null].filter((v) => v !== undefined) };
+    case 'number': {
+      const invalid: unknown[] = ['1.5', true, null];
+      if (max !== undefined) invalid.push(max + 1);
+      if (min !== undefined) invalid.push(min - 1);
+      return { valid: clamp(1.5), other: clamp(2.25), invalid };
+    }
+    case 'boolean':
+      return { valid: true, other: false, invalid: ['true', 1, null] };
+    case 'date':
+      return { valid: '2026-01-31', other: '2025-12-01', invalid: ['2026-02-30', '31/01/2026', '2026-01-31T00:00:00Z', 20260131, null] };
+    case 'datetime':
+      return { valid: '2026-01-31T12:00:00.000Z', other: '2025-12-01T08:30:00.000Z', invalid: ['yesterday', '2026-01-31', '2026-13-01T00:00:00Z', 0, null] };
+  }
+}
+
+/** Everything the resource templates need about one field. */
+export function describeField(field: FieldRecord) {
+  const length = field.type === 'string' || field.type === 'text' ? lengthLimits[field.type] : undefined;
+  const min = field.min ?? (length ? 1 : field.type === 'int' ? INT32[0] : undefined);
+  const max = field.max ?? (length ? length.max : field.type === 'int' ? INT32[1] : undefined);
+  const clamp = (value: number) => Math.min(Math.max(value, min ?? value), max ?? value);
+  const values = testValues(field.type, min, max, clamp);
+  return {
+    name: identifier(field.name),
+    /** Test data: a valid value, another valid value, and invalid ones (out of bounds, wrong type). */
+    valid: values.valid,
+    other: values.other,
+    // null clears an optional field, so it is invalid only for required ones.
+    invalid: field.optional === true ? values.invalid.filter((value) => value !== null) : values.invalid,
+    column: identifier(snakeOfCamel(field.name)),
+    type: field.type,
+    responseZod: responseZod[field.type],
+    columnType: field.type === 'string' ? `varchar(${String(max)})` : columnType[field.type],
+    tsType: field.type === 'int' || field.type === 'number' || field.type === 'boolean' ? 'number' : 'string',
+    optional: field.optional === true,
+    min,
+    max,
+    isString: field.type === 'string',
+    isText: field.type === 'text',
+    isInt: field.type === 'int',
+    isNumber: field.type === 'number',
+    isBoolean: field.type === 'boolean',
+    isDate: field.type === 'date',
+    isDatetime: field.type === 'datetime',
+    /** Sortable: ordered scalars only (long text and booleans make poor, costly sort keys). */
+    sortable: !['text', 'boolean'].includes(field.type),
+  };
+}
+
+/** Everything the templates need about one resource; `index` is its position in `.yo-rc.json`. */
+export function describeResource(resource: ResourceRecord, index: number) {
+  const { singular, name: plural } = resource;
+  const table = snakeOfKebab(plural);
+  // 0001 is the example items table; recorded resources follow in the order they were added, so
+  // a new resource's migration always sorts after every migration already applied.
+  const migration = `${String(index + 2).padStart(4, '0')}_create_${table}`;
+  return {
+    path: plural,
+    collectionPath: `/${plural}`,
+    itemPath: `/${plural}/:id`,
+    openApiItemPath: `/${plural}/{id}`,
+    table: identifier(table),
+    migration: identifier(`m${migration}`).slice(1),
+    createdAtIndex: identifier(`${table}_created_at_idx`),
+    migrationImport: identifier(`create${pascal(plural)}`),
+    singularCamel: identifier(camel(singular)),
+    singularPascal: identifier(pascal(singular)),
+    pluralCamel: identifier(camel(plural)),
+    pluralPascal: identifier(pascal(plural)),
+    constantPrefix: identifier(snakeOfKebab(singular).toUpperCase()),
+    fields: resource.fields.map(describeField),
+    sortFields: [...resource.fields.filter((field) => !['text', 'boolean'].includes(field.type)).map((field) => field.name), 'createdAt', 'updatedAt'],
+    optionalFields: resource.fields.filter((field) => field.optional === true).map((field) => field.name),
+    textFields: resource.fields.filter((field) => field.type === 'string' || field.type === 'text').map((field) => field.name),
+    hasString: resource.fields.some((field) => field.type === 'string'),
+    hasText: resource.fields.some((field) => field.type === 'text'),
+    hasBoolean: resource.fields.some((field) => field.type === 'boolean'),
+  };
+}
+
+export type ResourceDescription = ReturnType<typeof describeResource>;
+
