@@ -109,7 +109,7 @@ describe('resource sub-generator', () => {
   it('the app generator emits a registry and a migration index listing only the example items', async () => {
     const root = await project('svc');
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
-    expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.items\),\n\] as const;/u);
+    expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.items, ctx\.signer\),\n\] as const;/u);
     expect(registry).toMatch(/return \{\n {2}\};/u);
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n\};/u);
     expect(stored(root).resources).toBeUndefined();
