@@ -1,7 +1,18 @@
 /**
  * CPU time per request of the example resource's GET /items/:id on each framework's generated
- * project (every control on, logging at info to /dev/null), against a bare app of the same
- * framework serving the same JSON, measured side by side in one run on loopback.
+ * project (every control on, SQLite, logging at info to /dev/null), against a bare app of the
+ * same framework serving the same JSON bytes, measured side by side in one run on loopback.
+ *
+ * Built for a noisy shared machine: what is compared is the CPU the *server process* used
+ * (user + system, all its threads, from /proc), divided by the requests it answered, not
+ * wall-clock throughput, which other load on the machine moves. Each server is warmed up first
+ * (JIT, caches), then secured and bare are measured in alternating rounds (ABBA order) so drift
+ * affects both alike; the ratio of each round's pair is reported as median and min–max.
+ *
+ * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 5), BENCH_FRAMEWORKS
+ * (comma list, default all), BENCH_PORT (the secured app's port, the bare app's is the next;
+ * default 3711), BENCH_CLI (another build's dist/bin/secure-ts.js, to measure an older version of
+ * the templates with this harness: "before" and "after" under one method).
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
@@ -10,12 +21,20 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { frameworks } from '../generators/shared/choices.ts';
-import { cpuSeconds, median, table } from './stats.ts';
+import { cpuSeconds, median, spread, table } from './stats.ts';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const cli = join(repoRoot, 'dist', 'bin', 'secure-ts.js');
+const cli = process.env['BENCH_CLI'] ?? join(repoRoot, 'dist', 'bin', 'secure-ts.js');
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
-const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const warmupSeconds = 3;
+const connections = 10;
+const securedPort = Number(process.env['BENCH_PORT'] ?? 3711);
+const barePort = securedPort + 1;
+const selected = (process.env['BENCH_FRAMEWORKS'] ?? frameworks.join(',')).split(',').filter((f) => (frameworks as readonly string[]).includes(f));
+
+/** Headers every secured response must carry: proof the bench measures the app with its controls on. */
+const CONTROL_HEADERS = ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'cache-control', 'x-request-id'];
 
 function run(cwd: string, command: string, args: string[]): void {
   const r = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -23,7 +42,8 @@ function run(cwd: string, command: string, args: string[]): void {
 }
 
 async function waitForHttp(url: string): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
+  // Up to 2 minutes: on a loaded shared machine a cold start was seen to take over 20 s.
+  for (let i = 0; i < 1200; i += 1) {
     try {
       await fetch(url);
       return;
@@ -34,27 +54,46 @@ async function waitForHttp(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-/** CPU seconds per 1000 requests of the server process while autocannon loads one URL. */
-async function measure(server: ChildProcess, url: string): Promise<{ cpuPerKiloReq: number; rps: number; non2xx: number }> {
-  await autocannon({ url, connections: 10, duration: 1 }); // warm-up: JIT, caches
+const load = (url: string, duration: number) => autocannon({ url, connections, duration });
+
+/** CPU milliseconds of the server process per 1000 requests while autocannon loads one URL. */
+async function measure(server: ChildProcess, url: string): Promise<{ cpuPerKiloReq: number; rps: number }> {
   const before = cpuSeconds(server.pid!);
-  const result = await autocannon({ url, connections: 10, duration: seconds });
+  const result = await load(url, seconds);
   const cpu = cpuSeconds(server.pid!) - before;
-  const requests = result.requests.total;
-  return { cpuPerKiloReq: (cpu / requests) * 1000, rps: result.requests.average, non2xx: result.non2xx };
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors during the bench`);
+  return { cpuPerKiloReq: (cpu / result.requests.total) * 1e6, rps: result.requests.average };
 }
 
-export async function benchFrameworks(): Promise<void> {
-  const rows: string[][] = [['framework', 'secured ms CPU/1k req', 'bare ms CPU/1k req', 'ratio', 'secured req/s', 'bare req/s']];
-  for (const framework of frameworks) {
-    const dir = mkdtempSync(join(tmpdir(), `secure-ts-bench-${framework}-`));
-    run(dir, process.execPath, [cli, 'bench-api', '--yes', '--skip-git', '--framework', framework]);
-    const root = join(dir, 'bench-api');
-    run(root, 'npm', ['run', 'build']);
-    const env = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '3711', LOG_LEVEL: 'info', RATE_LIMIT_MAX: '1000000', DATABASE_PATH: join(root, 'data', 'bench.sqlite') };
-    const secured = spawn(process.execPath, ['--env-file=.env', 'dist/server.js'], { cwd: root, env, stdio: 'ignore' });
-    await waitForHttp('http://127.0.0.1:3711/health');
-    const created = await fetch('http://127.0.0.1:3711/items', {
+interface Result {
+  readonly framework: string;
+  readonly secured: number[];
+  readonly bare: number[];
+  readonly ratios: number[];
+  readonly securedRps: number[];
+  readonly bareRps: number[];
+  readonly bytes: number;
+}
+
+async function benchOne(framework: string): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), `secure-ts-bench-${framework}-`));
+  run(dir, process.execPath, [cli, 'bench-api', '--yes', '--skip-git', '--framework', framework, '--database', 'sqlite']);
+  const root = join(dir, 'bench-api');
+  run(root, 'npm', ['run', 'build']);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(securedPort),
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_MAX: '1000000',
+    DATABASE_PATH: join(root, 'data', 'bench.sqlite'),
+  };
+  const secured = spawn(process.execPath, ['--env-file=.env', 'dist/server.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  let bare: ChildProcess | undefined;
+  try {
+    await waitForHttp(`http://127.0.0.1:${String(securedPort)}/health`);
+    const created = await fetch(`http://127.0.0.1:${String(securedPort)}/items`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Benchmark item', description: 'Served by GET /items/:id' }),
@@ -62,30 +101,57 @@ export async function benchFrameworks(): Promise<void> {
     if (created.status !== 201) throw new Error(`${framework}: seeding an item answered ${created.status}: ${await created.text()}`);
     const item = (await created.json()) as { id: string };
     const path = `/items/${item.id}`;
-    const body = await (await fetch(`http://127.0.0.1:3711${path}`)).text();
+    const securedResponse = await fetch(`http://127.0.0.1:${String(securedPort)}${path}`);
+    const body = await securedResponse.text();
+    const missing = CONTROL_HEADERS.filter((h) => !securedResponse.headers.has(h));
+    if (securedResponse.status !== 200 || missing.length > 0) throw new Error(`${framework}: GET ${path} answered ${securedResponse.status}, missing ${missing.join(', ')}`);
+
     copyFileSync(join(repoRoot, 'bench', 'bare', `${framework}.mjs`), join(root, 'bare.mjs'));
-    const bare = fork(join(root, 'bare.mjs'), [], { cwd: root, env: { ...process.env, PORT: '3712', BENCH_BODY: body }, stdio: 'ignore' });
-    await waitForHttp(`http://127.0.0.1:3712${path}`);
-    const securedRuns: number[] = [];
-    const bareRuns: number[] = [];
-    let securedRps = 0;
-    let bareRps = 0;
-    // Alternate the two, so drift on the machine affects both alike.
+    bare = fork(join(root, 'bare.mjs'), [], { cwd: root, env: { ...process.env, PORT: String(barePort), BENCH_BODY: body }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    await waitForHttp(`http://127.0.0.1:${String(barePort)}${path}`);
+    const bareBody = await (await fetch(`http://127.0.0.1:${String(barePort)}${path}`)).text();
+    // A fair baseline serves the very same bytes; a different body would measure serialisation, not the stack.
+    if (bareBody !== body) throw new Error(`${framework}: the bare app's body differs from the secured app's`);
+
+    const securedUrl = `http://127.0.0.1:${String(securedPort)}${path}`;
+    const bareUrl = `http://127.0.0.1:${String(barePort)}${path}`;
+    await load(securedUrl, warmupSeconds);
+    await load(bareUrl, warmupSeconds);
+    const result: Result = { framework, secured: [], bare: [], ratios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
     for (let i = 0; i < rounds; i += 1) {
-      const s = await measure(secured, `http://127.0.0.1:3711${path}`);
-      const b = await measure(bare, `http://127.0.0.1:3712${path}`);
-      if (s.non2xx > 0 || b.non2xx > 0) throw new Error(`${framework}: non-2xx answers during the bench (secured ${s.non2xx}, bare ${b.non2xx})`);
-      securedRuns.push(s.cpuPerKiloReq);
-      bareRuns.push(b.cpuPerKiloReq);
-      securedRps = s.rps;
-      bareRps = b.rps;
+      // ABBA: neither side is always the one measured first in a round.
+      let s: Awaited<ReturnType<typeof measure>>;
+      let b: Awaited<ReturnType<typeof measure>>;
+      if (i % 2 === 0) {
+        s = await measure(secured, securedUrl);
+        b = await measure(bare, bareUrl);
+      } else {
+        b = await measure(bare, bareUrl);
+        s = await measure(secured, securedUrl);
+      }
+      result.secured.push(s.cpuPerKiloReq);
+      result.bare.push(b.cpuPerKiloReq);
+      result.ratios.push(s.cpuPerKiloReq / b.cpuPerKiloReq);
+      result.securedRps.push(s.rps);
+      result.bareRps.push(b.rps);
     }
+    return result;
+  } finally {
     secured.kill('SIGTERM');
-    bare.kill('SIGTERM');
-    const s = median(securedRuns);
-    const b = median(bareRuns);
-    rows.push([framework, (s * 1000).toFixed(1), (b * 1000).toFixed(1), `${(s / b).toFixed(2)}x`, securedRps.toFixed(0), bareRps.toFixed(0)]);
+    bare?.kill('SIGTERM');
   }
-  console.log(`\nCPU per request, GET /items/:id (${rounds} alternating rounds of ${seconds} s, 10 connections, medians)\n`);
+}
+
+export async function benchFrameworks(): Promise<void> {
+  const rows: string[][] = [['framework', 'ratio median [min–max]', 'secured ms CPU/1k req', 'bare ms CPU/1k req', 'secured req/s', 'bare req/s', 'body bytes']];
+  const fmt = (values: readonly number[], digits: number, unit = '') => {
+    const { min, max } = spread(values);
+    return `${median(values).toFixed(digits)}${unit} [${min.toFixed(digits)}–${max.toFixed(digits)}]`;
+  };
+  for (const framework of selected) {
+    const r = await benchOne(framework);
+    rows.push([r.framework, fmt(r.ratios, 2, 'x'), fmt(r.secured, 1), fmt(r.bare, 1), median(r.securedRps).toFixed(0), median(r.bareRps).toFixed(0), String(r.bytes)]);
+  }
+  console.log(`\nServer CPU per request, GET /items/:id on SQLite (${warmupSeconds} s warm-up, ${rounds} alternating rounds of ${seconds} s, ${connections} connections; median [min–max] over rounds)\n`);
   console.log(table(rows));
 }
