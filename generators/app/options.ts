@@ -53,14 +53,16 @@ export const appOptions = [
   {
     kind: 'choice',
     name: 'hashing',
-    description: 'Password hashing algorithm',
-    prompt: 'Password hashing?',
+    // Recorded for the accounts feature, which is not generated yet: say so rather than imply
+    // the project hashes passwords today.
+    description: 'Password hashing for the accounts feature (recorded only: accounts are not generated yet)',
+    prompt: 'Password hashing (for accounts, not generated yet)?',
     choices: hashings,
     default: 'argon2id',
     hints: {
       argon2id: "Node 24's crypto.argon2, OWASP's first choice",
-      scrypt: 'node:crypto, N=2^17',
-      bcrypt: 'cost 12, 72-byte limit enforced',
+      scrypt: 'node:crypto',
+      bcrypt: 'may be withdrawn: no native-free, non-blocking implementation',
     },
   },
   {
