@@ -124,6 +124,8 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
     requiredLines: {
       'src/app.ts': [...appLines[ctx.framework]],
       'src/config/env.ts': ['APP_SECRET: secret,', 'CORS_ORIGINS: originList,', 'TRUST_PROXY: trustProxy,'],
+      // Paths from outside are confined by the one helper (safe-path.ts: real paths, separator-aware).
+      'src/security/exec.ts': ['return realPathWithinSync(root, cwd);'],
     },
     forbidden,
     limits: [
