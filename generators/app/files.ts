@@ -5,6 +5,7 @@
  */
 import { ciLayers } from '../ci/files.ts';
 import { dockerLayers } from '../docker/files.ts';
+import { filesLayers } from '../files/files.ts';
 import { resourceRegistryLayers } from '../resource/files.ts';
 import type { Layer } from '../shared/layers.ts';
 import type { TemplateContext } from '../shared/derive.ts';
@@ -79,6 +80,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     dir: 'database/none',
     when: (ctx) => !ctx.hasDb,
   },
+  ...filesLayers,
   ...resourceRegistryLayers,
   ...ciLayers,
   ...dockerLayers,

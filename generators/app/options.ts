@@ -76,6 +76,14 @@ export const appOptions = [
   },
   {
     kind: 'boolean',
+    // Stored as `uploads`: `.yo-rc.json` already uses `files` for the generator-owned file map.
+    // The default follows accounts and storage (generators/files/files.ts): no prompt of its own.
+    name: 'uploads',
+    description: 'File uploads owned by accounts: safe paths, type checks, signed download links (same as `secure-ts files` later; needs accounts and a database)',
+    default: false,
+  },
+  {
+    kind: 'boolean',
     name: 'docker',
     description: 'Add a hardened Dockerfile, .dockerignore and compose.yaml (same as `secure-ts docker` later)',
     prompt: 'Add a hardened Dockerfile and compose file?',

@@ -14,6 +14,7 @@ import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
 import { flagName, UsageError } from './option-spec.ts';
+import { uploadsDefault } from '../files/files.ts';
 import { checkPolicy, defaultPolicy, type LoadedPreset, type Policy, type PresetRecord } from './policy.ts';
 
 /** Where a project's policy comes from: a preset just loaded, or what `.yo-rc.json` recorded. */
@@ -43,7 +44,7 @@ export function newProject(given: Readonly<Record<string, unknown>>, determinist
   const year = deterministic ? 2026 : new Date().getFullYear();
   const recorded = preset?.record === undefined ? {} : { preset: preset.record };
   const policy = preset?.policy ?? defaultPolicy;
-  const draft = parseProjectConfig({ ...configDefaults(), ...given, generatorVersion, ...recorded, policy }, 'configuration');
+  const draft = parseProjectConfig({ ...configDefaults(), ...given, ...uploadsDefault(given), generatorVersion, ...recorded, policy }, 'configuration');
   // The controls manifest follows from what is rendered (see controls.ts), recorded for `audit`.
   const draftCtx = deriveContext(draft, year);
   const config: ProjectConfig = { ...draft, controls: controlsManifest(draftCtx, planFiles(appLayers, draftCtx)) };

@@ -1,0 +1,38 @@
+/**
+ * The files layers (uploads owned by accounts). The app generator includes this same list
+ * (`--uploads`, the default with accounts and a database), so `secure-ts files` on a project
+ * generated without them writes the same files.
+ */
+import { appOptions } from '../app/options.ts';
+import type { TemplateContext } from '../shared/derive.ts';
+import type { Layer } from '../shared/layers.ts';
+import { UsageError } from '../shared/option-spec.ts';
+import { hasStorage, requireStorage } from '../shared/storage.ts';
+import type { Database } from '../shared/choices.ts';
+
+export const filesLayers: readonly Layer<TemplateContext>[] = [
+  { dir: 'features/files/common', when: (ctx) => ctx.features.files },
+];
+
+/**
+ * Files need somewhere to keep their metadata and an owner: a database and accounts. Asked for
+ * without them, one line says why; not asked for, they follow accounts and storage.
+ */
+export function requireUploadsPrerequisites(config: { readonly database: Database; readonly accounts?: boolean | undefined }): void {
+  requireStorage(config, 'files');
+  if (config.accounts === false) {
+    throw new UsageError('files are owned by accounts, and this project is generated with --no-accounts; drop --no-accounts to add files');
+  }
+}
+
+/** `{ uploads }` for a new project from the given flags/answers (see requireUploadsPrerequisites). */
+export function uploadsDefault(given: Readonly<Record<string, unknown>>): { uploads: boolean } {
+  const defaults = Object.fromEntries(appOptions.map((spec) => [spec.name, spec.default]));
+  const merged = { ...defaults, ...given } as { database: Database; accounts?: boolean; uploads?: boolean };
+  if (given.uploads === true) {
+    requireUploadsPrerequisites(merged);
+    return { uploads: true };
+  }
+  if (given.uploads === false) return { uploads: false };
+  return { uploads: hasStorage(merged) && merged.accounts === true };
+}
