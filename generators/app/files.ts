@@ -3,6 +3,7 @@
  * that enables them and the dependencies and scripts they bring. File count grows as
  * frameworks + databases + features, never as their product.
  */
+import { accountsLayers } from '../accounts/files.ts';
 import { ciLayers } from '../ci/files.ts';
 import { dockerLayers } from '../docker/files.ts';
 import { resourceRegistryLayers } from '../resource/files.ts';
@@ -80,6 +81,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     when: (ctx) => !ctx.hasDb,
   },
   ...resourceRegistryLayers,
+  ...accountsLayers,
   ...ciLayers,
   ...dockerLayers,
 ];

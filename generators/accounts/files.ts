@@ -1,0 +1,12 @@
+/**
+ * The accounts layers. The app generator includes this same list (`--accounts`, the default with
+ * a database), so `secure-ts accounts` on a project generated with `--no-accounts` writes the
+ * same files. `common` is the framework-free core (password hashing, policy, sessions, the
+ * service); the per-framework layers hold the HTTP edge (routes, cookie, origin check).
+ */
+import type { TemplateContext } from '../shared/derive.ts';
+import type { Layer } from '../shared/layers.ts';
+
+export const accountsLayers: readonly Layer<TemplateContext>[] = [
+  { dir: 'features/accounts/common', when: (ctx) => ctx.features.accounts },
+];
