@@ -9,4 +9,10 @@ import type { Layer } from '../shared/layers.ts';
 
 export const accountsLayers: readonly Layer<TemplateContext>[] = [
   { dir: 'features/accounts/common', when: (ctx) => ctx.features.accounts },
+  // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
+  // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.
+  { dir: 'features/accounts/edge', when: (ctx) => ctx.features.accounts },
+  { dir: 'features/accounts/express', when: (ctx) => ctx.features.accounts && ctx.isExpress },
+  { dir: 'features/accounts/fastify', when: (ctx) => ctx.features.accounts && ctx.isFastify },
+  { dir: 'features/accounts/hono', when: (ctx) => ctx.features.accounts && ctx.isHono },
 ];
