@@ -3,6 +3,7 @@
  * that enables them and the dependencies and scripts they bring. File count grows as
  * frameworks + databases + features, never as their product.
  */
+import { accountsLayers } from '../accounts/files.ts';
 import { ciLayers } from '../ci/files.ts';
 import { dockerLayers } from '../docker/files.ts';
 import { filesLayers } from '../files/files.ts';
@@ -82,6 +83,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
   },
   ...filesLayers,
   ...resourceRegistryLayers,
+  ...accountsLayers,
   ...ciLayers,
   ...dockerLayers,
 ];

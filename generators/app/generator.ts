@@ -84,7 +84,9 @@ export default class AppGenerator extends SecureTsGenerator {
     const questions = [nameSpec, ...appOptions]
       .filter((spec) => this.answers[spec.name] === undefined && !isLocked(this.policy, spec.name))
       .map((spec) => this.allowedQuestion(questionOf(spec), spec.name))
-      .filter((q) => q !== undefined);
+      .filter((q) => q !== undefined)
+      // Accounts need storage: not asked when the database is (or was just answered) `none`.
+      .map((q) => (q['name'] === 'accounts' ? { ...q, when: (given: Answers) => (given['database'] ?? this.answers['database']) !== 'none' } : q));
     if (questions.length === 0) return;
     const answers = await this.prompt(questions as never);
     // Answers pass the same schemas as flags (a prompt's own validate is not the only gate).

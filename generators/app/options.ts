@@ -53,16 +53,13 @@ export const appOptions = [
   {
     kind: 'choice',
     name: 'hashing',
-    // Recorded for the accounts feature, which is not generated yet: say so rather than imply
-    // the project hashes passwords today.
-    description: 'Password hashing for the accounts feature (recorded only: accounts are not generated yet)',
-    prompt: 'Password hashing (for accounts, not generated yet)?',
+    description: 'Password hashing for accounts (bcrypt is not offered: Node has no native-free, non-blocking bcrypt)',
+    prompt: 'Password hashing for accounts?',
     choices: hashings,
     default: 'argon2id',
     hints: {
-      argon2id: "Node 24's crypto.argon2, OWASP's first choice",
-      scrypt: 'node:crypto',
-      bcrypt: 'may be withdrawn: no native-free, non-blocking implementation',
+      argon2id: "Node 24's crypto.argon2 (async), OWASP's first choice",
+      scrypt: 'node:crypto scrypt (async), N=2^17 r=8 p=1',
     },
   },
   {
@@ -73,6 +70,15 @@ export const appOptions = [
     choices: ciProviders,
     default: 'github',
     hints: { github: 'GitHub Actions pinned by SHA, CodeQL, Dependabot', gitlab: 'GitLab CI with SAST and dependency scanning' },
+  },
+  {
+    kind: 'boolean',
+    name: 'accounts',
+    // The default depends on the database (off with `none`, see project.ts): a database-less
+    // project has nowhere honest to keep accounts and sessions (generators/shared/storage.ts).
+    description: 'Accounts: register, login, logout, server-side sessions (same as `secure-ts accounts` later; off with --database none)',
+    prompt: 'Add accounts (password login, server-side sessions)?',
+    default: true,
   },
   {
     kind: 'boolean',

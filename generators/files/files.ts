@@ -3,7 +3,6 @@
  * (`--uploads`, the default with accounts and a database), so `secure-ts files` on a project
  * generated without them writes the same files.
  */
-import { appOptions } from '../app/options.ts';
 import type { TemplateContext } from '../shared/derive.ts';
 import type { Layer } from '../shared/layers.ts';
 import { UsageError } from '../shared/option-spec.ts';
@@ -25,14 +24,17 @@ export function requireUploadsPrerequisites(config: { readonly database: Databas
   }
 }
 
-/** `{ uploads }` for a new project from the given flags/answers (see requireUploadsPrerequisites). */
-export function uploadsDefault(given: Readonly<Record<string, unknown>>): { uploads: boolean } {
-  const defaults = Object.fromEntries(appOptions.map((spec) => [spec.name, spec.default]));
-  const merged = { ...defaults, ...given } as { database: Database; accounts?: boolean; uploads?: boolean };
-  if (given.uploads === true) {
-    requireUploadsPrerequisites(merged);
+/**
+ * `{ uploads }` for a new project: `merged` is the configuration with accounts already decided,
+ * `given` what the flags/answers said. Asked for, the prerequisites are checked (one line if
+ * missing); not asked for, files come with accounts and storage.
+ */
+export function uploadsDefault(merged: Readonly<Record<string, unknown>>, given: Readonly<Record<string, unknown>>): { uploads: boolean } {
+  const config = merged as { database: Database; accounts?: boolean };
+  if (given['uploads'] === true) {
+    requireUploadsPrerequisites(config);
     return { uploads: true };
   }
-  if (given.uploads === false) return { uploads: false };
-  return { uploads: hasStorage(merged) && merged.accounts === true };
+  if (given['uploads'] === false) return { uploads: false };
+  return { uploads: hasStorage(config) && config.accounts === true };
 }

@@ -63,7 +63,8 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected storedConfig(): ProjectConfig | undefined {
     const all = this.config.getAll();
     if (Object.keys(all).length === 0) return undefined;
-    return parseProjectConfig({ ...configDefaults(), ...all }, '.yo-rc.json');
+    // A project recorded before the accounts option existed was generated without accounts.
+    return parseProjectConfig({ ...configDefaults(), accounts: false, ...all }, '.yo-rc.json');
   }
 
   /** For sub-generators: the stored configuration, or a clear stop outside a generated project. */

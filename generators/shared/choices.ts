@@ -6,7 +6,12 @@
  */
 export const frameworks = ['express', 'fastify', 'hono'] as const;
 export const databases = ['sqlite', 'postgres', 'mysql', 'none'] as const;
-export const hashings = ['argon2id', 'scrypt', 'bcrypt'] as const;
+/**
+ * Password hashing for the accounts feature. bcrypt is not offered: Node has no bcrypt in
+ * node:crypto, and the npm implementations are either native addons (install scripts, which the
+ * generated .npmrc disables) or pure JavaScript that blocks the event loop for the whole hash.
+ */
+export const hashings = ['argon2id', 'scrypt'] as const;
 export const ciProviders = ['github', 'gitlab', 'none'] as const;
 
 export type Framework = (typeof frameworks)[number];

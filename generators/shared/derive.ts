@@ -25,9 +25,11 @@ export function deriveContext(config: ProjectConfig, year: number) {
     dbIsSqlite: config.database === 'sqlite',
     dbIsPostgres: config.database === 'postgres',
     dbIsMysql: config.database === 'mysql',
+    hashingIsArgon2id: config.hashing === 'argon2id',
+    hashingIsScrypt: config.hashing === 'scrypt',
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
-    features: { docker: config.docker, files: config.uploads },
+    features: { docker: config.docker, accounts: config.accounts, files: config.uploads },
     /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
     resources: (config.resources ?? []).map(describeResource),
     /** The team policy (policy.ts): templates honour its minimums and ceilings. */
@@ -40,6 +42,9 @@ export function deriveContext(config: ProjectConfig, year: number) {
       rateLimitWindowMsDefault: tsInt(Math.max(60_000, config.policy.rateLimitWindowMs)),
       envRateLimitMax: String(Math.min(300, config.policy.rateLimitMax)),
       envRateLimitWindowMs: String(Math.max(60_000, config.policy.rateLimitWindowMs)),
+      passwordMinLength: tsInt(config.policy.passwordMinLength),
+      argon2MemoryKiB: tsInt(config.policy.argon2MemoryKiB),
+      argon2TimeCost: tsInt(config.policy.argon2TimeCost),
       /** The generated tests' own ceiling (high, so only the rate-limit tests hit it), within the policy. */
       testRateLimitMax: String(Math.min(10_000, config.policy.rateLimitMax)),
     },

@@ -14,6 +14,8 @@ import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
 import { flagName, UsageError } from './option-spec.ts';
+import type { Database } from './choices.ts';
+import { hasStorage, requireStorage } from './storage.ts';
 import { uploadsDefault } from '../files/files.ts';
 import { checkPolicy, defaultPolicy, type LoadedPreset, type Policy, type PresetRecord } from './policy.ts';
 
@@ -44,7 +46,11 @@ export function newProject(given: Readonly<Record<string, unknown>>, determinist
   const year = deterministic ? 2026 : new Date().getFullYear();
   const recorded = preset?.record === undefined ? {} : { preset: preset.record };
   const policy = preset?.policy ?? defaultPolicy;
-  const draft = parseProjectConfig({ ...configDefaults(), ...given, ...uploadsDefault(given), generatorVersion, ...recorded, policy }, 'configuration');
+  const merged = { ...configDefaults(), ...given };
+  // Accounts default on only where there is storage; asking for them on `none` is refused.
+  if (given['accounts'] === undefined) merged['accounts'] = hasStorage(merged as { database: Database });
+  else if (given['accounts'] === true) requireStorage(merged as { database: Database }, 'accounts');
+  const draft = parseProjectConfig({ ...merged, ...uploadsDefault(merged, given), generatorVersion, ...recorded, policy }, 'configuration');
   // The controls manifest follows from what is rendered (see controls.ts), recorded for `audit`.
   const draftCtx = deriveContext(draft, year);
   const config: ProjectConfig = { ...draft, controls: controlsManifest(draftCtx, planFiles(appLayers, draftCtx)) };

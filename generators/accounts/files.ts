@@ -1,0 +1,18 @@
+/**
+ * The accounts layers. The app generator includes this same list (`--accounts`, the default with
+ * a database), so `secure-ts accounts` on a project generated with `--no-accounts` writes the
+ * same files. `common` is the framework-free core (password hashing, policy, sessions, the
+ * service); the per-framework layers hold the HTTP edge (routes, cookie, origin check).
+ */
+import type { TemplateContext } from '../shared/derive.ts';
+import type { Layer } from '../shared/layers.ts';
+
+export const accountsLayers: readonly Layer<TemplateContext>[] = [
+  { dir: 'features/accounts/common', when: (ctx) => ctx.features.accounts },
+  // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
+  // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.
+  { dir: 'features/accounts/edge', when: (ctx) => ctx.features.accounts },
+  { dir: 'features/accounts/express', when: (ctx) => ctx.features.accounts && ctx.isExpress },
+  { dir: 'features/accounts/fastify', when: (ctx) => ctx.features.accounts && ctx.isFastify },
+  { dir: 'features/accounts/hono', when: (ctx) => ctx.features.accounts && ctx.isHono },
+];
