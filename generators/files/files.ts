@@ -11,6 +11,9 @@ import type { Database } from '../shared/choices.ts';
 
 export const filesLayers: readonly Layer<TemplateContext>[] = [
   { dir: 'features/files/common', when: (ctx) => ctx.features.files },
+  { dir: 'features/files/express', when: (ctx) => ctx.features.files && ctx.isExpress },
+  { dir: 'features/files/fastify', when: (ctx) => ctx.features.files && ctx.isFastify },
+  { dir: 'features/files/hono', when: (ctx) => ctx.features.files && ctx.isHono },
 ];
 
 /**
