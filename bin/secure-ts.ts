@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { accountsFlags, accountsOptions, summary as accountsSummary } from '../generators/accounts/options.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from '../generators/app/options.ts';
 import { auditFlags, auditOptions, summary as auditSummary } from '../generators/audit/options.ts';
 import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
@@ -40,6 +41,7 @@ interface Command {
 /** Every generator this package ships, with the specs its flags are parsed from. */
 const commands: Record<string, Command> = {
   app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, hidden: appTestFlags, positional: nameSpec },
+  accounts: { summary: accountsSummary, options: accountsOptions, flags: [...accountsFlags, yesFlag] },
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
   docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
   resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },

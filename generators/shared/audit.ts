@@ -11,7 +11,7 @@ import { configKey, parseProjectConfig } from './config.ts';
 import type { ControlsManifest } from './controls.ts';
 import { UsageError } from './option-spec.ts';
 import { contentHash } from './owned-files.ts';
-import { configDefaults } from './project.ts';
+import { storedDefaults } from './project.ts';
 
 export interface AuditResult {
   readonly generatorVersion: string;
@@ -34,7 +34,7 @@ export function auditProject(root: string): AuditResult {
     throw new UsageError(`.yo-rc.json: not valid JSON (${(error as Error).message})`);
   }
   if (stored === undefined) throw new UsageError(`.yo-rc.json has no "${configKey}" settings: run this in the project's root folder`);
-  const config = parseProjectConfig({ ...configDefaults(), ...(stored as object) }, '.yo-rc.json');
+  const config = parseProjectConfig({ ...storedDefaults(), ...(stored as object) }, '.yo-rc.json');
   if (config.controls === undefined) {
     return { generatorVersion: config.generatorVersion, checked: 0, findings: ['.yo-rc.json: no controls manifest (generated before audits existed): re-run the generator to record one'] };
   }

@@ -14,7 +14,7 @@ import { flagName, isSwitch, UsageError, type FlagSpec, type OptionSpec } from '
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
 import { checkPolicy, type PolicyContext } from './policy.ts';
-import { configDefaults } from './project.ts';
+import { storedDefaults } from './project.ts';
 import { fileAction, renderText, type FileAction } from './render.ts';
 
 /** What this run did (or, with --dry-run, would do) to each file it rendered. */
@@ -63,8 +63,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected storedConfig(): ProjectConfig | undefined {
     const all = this.config.getAll();
     if (Object.keys(all).length === 0) return undefined;
-    // A project recorded before the accounts option existed was generated without accounts.
-    return parseProjectConfig({ ...configDefaults(), accounts: false, ...all }, '.yo-rc.json');
+    return parseProjectConfig({ ...storedDefaults(), ...all }, '.yo-rc.json');
   }
 
   /** For sub-generators: the stored configuration, or a clear stop outside a generated project. */
@@ -104,8 +103,14 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   // file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
   // conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
   // unless --force. A user's edit is never overwritten silently.
-  protected renderLayers<C extends object>(layers: readonly Layer<C>[], ctx: C, tokens: Readonly<Record<string, string>> = {}): PlannedFile[] {
-    const plan = planFiles(layers, ctx, tokens);
+  protected renderLayers<C extends object>(
+    layers: readonly Layer<C>[],
+    ctx: C,
+    tokens: Readonly<Record<string, string>> = {},
+    /** Render only the planned files it accepts (a feature sub-generator: the files the feature changes). */
+    only: (file: PlannedFile) => boolean = () => true,
+  ): PlannedFile[] {
+    const plan = planFiles(layers, ctx, tokens).filter(only);
     const recorded = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}) };
     if (this.dryRun) {
       for (const file of plan) {

@@ -40,6 +40,8 @@ const securityPrefixes = [
   'src/config/trust-proxy.ts',
   'src/db/url.ts',
   'src/db/pool.ts',
+  'src/accounts/',
+  'test/accounts/',
   'test/security/',
   'eslint-rules/',
   '.npmrc',
@@ -134,8 +136,26 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
       { file: 'src/security/policy.ts', pattern: String.raw`BODY_LIMIT_BYTES = ${num};`, max: 100 * 1024, finding: 'body limit raised above 100 KiB (ASVS 5.0 V2.4)' },
       { file: 'src/security/policy.ts', pattern: String.raw`MAX_JSON_DEPTH = ${num};`, max: 32, finding: 'JSON nesting limit raised' },
       { file: 'src/security/policy.ts', pattern: String.raw`HSTS_MAX_AGE_SECONDS = ${num};`, min: 31_536_000, finding: 'HSTS max-age below one year (ASVS 5.0 V3.4.1)' },
+      ...(ctx.features.accounts ? accountsLimits(policy) : []),
     ],
     npmrc: { 'ignore-scripts': 'true' },
     pinned: paths.filter((path) => /^\.github\/workflows\/.+\.ya?ml$/u.test(path) || path === '.gitlab-ci.yml' || path === 'Dockerfile' || path === 'compose.yaml'),
   };
+}
+
+/**
+ * The password-hashing cost and policy of the accounts feature (src/accounts/): a weakened argon2
+ * or scrypt cost, or a shorter minimum password, is a finding even if someone re-hashed the file
+ * map (OWASP Password Storage Cheat Sheet floors; ASVS 5.0 V6.2.1, V11.4.2).
+ */
+function accountsLimits(policy: TemplateContext['policy']): ControlsManifest['limits'] {
+  const file = 'src/accounts/password.ts';
+  return [
+    { file, pattern: String.raw`memoryKiB: ${num},`, min: policy.argon2MemoryKiB, finding: 'argon2id memory cost below the policy (OWASP: at least 19456 KiB)' },
+    { file, pattern: String.raw`passes: ${num},`, min: policy.argon2TimeCost, finding: 'argon2id time cost below the policy (OWASP: at least 2 passes)' },
+    { file, pattern: String.raw`logN: ${num},`, min: 17, finding: 'scrypt cost below N=2^17 (OWASP Password Storage Cheat Sheet)' },
+    { file, pattern: String.raw`const SALT_BYTES = ${num};`, min: 16, finding: 'password salt shorter than 16 bytes' },
+    { file: 'src/accounts/password-policy.ts', pattern: String.raw`PASSWORD_MIN_LENGTH = ${num};`, min: policy.passwordMinLength, finding: 'minimum password length below the policy (ASVS 5.0 V6.2.1)' },
+    { file: 'src/accounts/password-policy.ts', pattern: String.raw`PASSWORD_MAX_LENGTH = ${num};`, min: 64, finding: 'maximum password length below 64 (ASVS 5.0 V6.2.9)' },
+  ];
 }

@@ -29,6 +29,12 @@ import { generatorVersion, pin } from './versions.ts';
 export const configDefaults = (): Record<string, unknown> =>
   Object.fromEntries([nameSpec, ...appOptions].map((spec) => [spec.name, spec.default]));
 
+/**
+ * Defaults for a stored `.yo-rc.json`: as configDefaults, except that a project recorded before the
+ * accounts option existed was generated without accounts.
+ */
+export const storedDefaults = (): Record<string, unknown> => ({ ...configDefaults(), accounts: false });
+
 export interface NewProject {
   readonly config: ProjectConfig;
   readonly ctx: TemplateContext;

@@ -50,7 +50,7 @@ describe('app generator', () => {
   it.each([
     [{ framework: 'koa' }, new RegExp(`--framework must be one of: ${frameworks.join(', ')} \\(got "koa"\\)`, 'u')],
     [{ database: 'oracle' }, new RegExp(`--database must be one of: ${databases.join(', ')} \\(got "oracle"\\)`, 'u')],
-    [{ hashing: 'md5' }, /--hashing must be one of: argon2id, scrypt, bcrypt/u],
+    [{ hashing: 'md5' }, /--hashing must be one of: argon2id, scrypt \(got/u],
     [{ ci: 'jenkins' }, /--ci must be one of: github, gitlab, none/u],
   ])('refuses %o with a message naming the option and its choices, writing nothing', async (flags, message) => {
     const context = runApp().withArguments(['refused']).withOptions({ ...base, ...flags });

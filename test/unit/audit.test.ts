@@ -132,6 +132,21 @@ const weakenings: readonly Weakening[] = [
     apply: (root) => edit(root, 'src/db/pool.ts', (t) => t.replace('rejectUnauthorized: true', 'rejectUnauthorized: false')),
     finding: () => /^src\/db\/pool\.ts:\d+: TLS certificate verification is turned off/u,
   },
+  {
+    what: 'a weakened argon2id memory cost',
+    apply: (root) => edit(root, 'src/accounts/password.ts', (t) => t.replace('memoryKiB: 19_456,', 'memoryKiB: 4_096,')),
+    finding: () => /^src\/accounts\/password\.ts: argon2id memory cost below the policy .*\(4096 < 19456\)$/u,
+  },
+  {
+    what: 'a weakened argon2id time cost',
+    apply: (root) => edit(root, 'src/accounts/password.ts', (t) => t.replace('passes: 2,', 'passes: 1,')),
+    finding: () => /^src\/accounts\/password\.ts: argon2id time cost below the policy .*\(1 < 2\)$/u,
+  },
+  {
+    what: 'a lowered minimum password length',
+    apply: (root) => edit(root, 'src/accounts/password-policy.ts', (t) => t.replace('PASSWORD_MIN_LENGTH = 15;', 'PASSWORD_MIN_LENGTH = 6;')),
+    finding: () => /^src\/accounts\/password-policy\.ts: minimum password length below the policy .*\(6 < 15\)$/u,
+  },
 ];
 
 describe.each(frameworks)('audit of a %s project', (fw) => {

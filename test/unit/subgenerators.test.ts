@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import type CiGenerator from '../../generators/ci/generator.ts';
+import type AccountsGenerator from '../../generators/accounts/generator.ts';
 import type DockerGenerator from '../../generators/docker/generator.ts';
 import type ResourceGenerator from '../../generators/resource/generator.ts';
 import { label, matrix } from '../matrix.ts';
@@ -111,7 +112,7 @@ describe('resource sub-generator', () => {
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
     expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.items, ctx\.signer\),\n\] as const;/u);
     expect(registry).toMatch(/return \{\n {2}\};/u);
-    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n\};/u);
+    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n {2}'0001b_create_accounts': createAccounts,\n\};/u);
     expect(stored(root).resources).toBeUndefined();
   });
 
@@ -139,7 +140,7 @@ describe('resource sub-generator', () => {
     expect(registry).toContain('(ctx: AppContext) => bookRoutes(ctx.repositories.books),\n  (ctx: AppContext) => orderLineRoutes(ctx.repositories.orderLines),');
     expect(registry).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
-      `'0001_create_items': createItems,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
+      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
     );
     // The field values reach code only as validated identifiers and numbers.
     const schema = readFileSync(join(root, 'src/resources/books/schema.ts'), 'utf8');
@@ -196,5 +197,67 @@ describe('resource sub-generator', () => {
     const before = snapshot(root);
     await expect(runResource(root, 'tag', { fields: 'label:string' })).rejects.toThrow(/resources: the resource name must be lowercase letters/u);
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+const accountsGenerator = join(repoRoot, 'dist', 'generators', 'accounts', 'index.js');
+const runAccounts = (cwd: string, options: Record<string, unknown> = {}) =>
+  helpers.run<AccountsGenerator>(accountsGenerator).withOptions({ ...base, ...options }).cd(cwd);
+
+describe('accounts option and sub-generator', () => {
+  it('is on by default with a database, off with --database none, and refused there when asked for', async () => {
+    expect(stored(await project('svc')).accounts).toBe(true);
+    const none = await project('svc', { database: 'none' });
+    expect(stored(none).accounts).toBe(false);
+    expect(listFiles(none).some((file) => file.startsWith('src/accounts/'))).toBe(false);
+    const own = mkdtempSync(join(tmpdir(), 'secure-ts-sub-'));
+    await expect(runApp().withArguments(['svc']).withOptions({ ...base, database: 'none', accounts: true }).inDir(own)).rejects.toThrow(
+      /accounts needs a database, and this project was generated with --database none/u,
+    );
+  });
+
+  it.each(matrix.filter((c) => c.database !== 'none').map((c) => [label(c), c] as const))(
+    'on a --no-accounts %s project writes exactly the files of the default run, and a second run changes nothing',
+    async (_label, c) => {
+      const options = { framework: c.framework, database: c.database };
+      const byDefault = await project('svc', options);
+      const later = await project('svc', { ...options, accounts: false });
+      expect(listFiles(later).some((file) => file.startsWith('src/accounts/'))).toBe(false);
+      await runAccounts(later);
+      expect(snapshot(later)).toEqual(snapshot(byDefault));
+      await runAccounts(later);
+      expect(snapshot(later)).toEqual(snapshot(byDefault));
+    },
+  );
+
+  it('leaves a file the user edited alone when accounts do not change it (no conflict, no stop with --yes)', async () => {
+    const root = await project('svc', { accounts: false });
+    const readme = join(root, 'src/resources/items/routes.ts');
+    writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n// our own note\n`);
+    await runAccounts(root);
+    expect(readFileSync(readme, 'utf8')).toContain('// our own note');
+    expect(listFiles(root)).toContain('src/accounts/service.ts');
+  });
+
+  it('added after resources, keeps their migration numbers and sorts its own migration before them', async () => {
+    const root = await project('svc', { accounts: false });
+    await runResource(root, 'book', { fields: 'title:string' });
+    await runAccounts(root);
+    await runResource(root, 'author', { fields: 'name:string' });
+    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
+      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  "0002_create_books": createBooks,\n  "0003_create_authors": createAuthors,\n};`,
+    );
+    // Applied after 0002 in such a project: the migrator must accept it out of order.
+    expect(readFileSync(join(root, 'src/db/migrate.ts'), 'utf8')).toContain('allowUnorderedMigrations: true');
+  });
+
+  it('refuses a project without a database, and stops outside a generated project, writing nothing', async () => {
+    const none = await project('svc', { database: 'none' });
+    const before = snapshot(none);
+    await expect(runAccounts(none)).rejects.toThrow(/accounts needs a database, and this project was generated with --database none/u);
+    expect(snapshot(none)).toEqual(before);
+    const empty = mkdtempSync(join(tmpdir(), 'secure-ts-empty-'));
+    await expect(runAccounts(empty)).rejects.toThrow(/is not a project generated by generator-secure-ts/u);
+    expect(readdirSync(empty)).toEqual([]);
   });
 });
