@@ -15,6 +15,7 @@ import { appFlags, appOptions, appTestFlags, nameSpec } from '../generators/app/
 import { auditFlags, auditOptions, summary as auditSummary } from '../generators/audit/options.ts';
 import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
 import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
+import { filesFlags, filesOptions, summary as filesSummary } from '../generators/files/options.ts';
 import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
 import { flagName, helpLines, isSwitch, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
 
@@ -44,6 +45,7 @@ const commands: Record<string, Command> = {
   accounts: { summary: accountsSummary, options: accountsOptions, flags: [...accountsFlags, yesFlag] },
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
   docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
+  files: { summary: filesSummary, options: filesOptions, flags: [...filesFlags, yesFlag] },
   resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },
   audit: { summary: auditSummary, options: auditOptions, flags: auditFlags },
 };

@@ -85,8 +85,8 @@ export const appOptions = [
     // Stored as `uploads`: `.yo-rc.json` already uses `files` for the generator-owned file map.
     // The default follows accounts and storage (generators/files/files.ts): no prompt of its own.
     name: 'uploads',
-    description: 'File uploads owned by accounts: safe paths, type checks, signed download links (same as `secure-ts files` later; needs accounts and a database)',
-    default: false,
+    description: 'File uploads owned by accounts: safe paths, type checks, signed download links (same as `secure-ts files` later; off without accounts or a database)',
+    default: true,
   },
   {
     kind: 'boolean',

@@ -41,6 +41,8 @@ const securityPrefixes = [
   'src/db/url.ts',
   'src/db/pool.ts',
   'src/accounts/',
+  'src/files/',
+  'test/files/',
   'test/accounts/',
   'test/security/',
   'eslint-rules/',
@@ -128,6 +130,7 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
       'src/config/env.ts': ['APP_SECRET: secret,', 'CORS_ORIGINS: originList,', 'TRUST_PROXY: trustProxy,'],
       // Paths from outside are confined by the one helper (safe-path.ts: real paths, separator-aware).
       'src/security/exec.ts': ['return realPathWithinSync(root, cwd);'],
+      ...(ctx.features.files ? filesLines : {}),
     },
     forbidden,
     limits: [
@@ -161,3 +164,22 @@ function accountsLimits(policy: TemplateContext['policy']): ControlsManifest['li
     { file: 'src/accounts/password-policy.ts', pattern: String.raw`PASSWORD_MAX_LENGTH = ${num};`, min: 64, finding: 'maximum password length below 64 (ASVS 5.0 V6.2.9)' },
   ];
 }
+
+/**
+ * The files feature: every stored path goes through the path helper, files are created without
+ * following links, and downloads keep their headers (attachment, nosniff, CSP sandbox) — OWASP
+ * File Upload Cheat Sheet; ASVS 5.0 V5.3.2, V5.4.1.
+ */
+const filesLines: ControlsManifest['requiredLines'] = {
+  'src/files/store.ts': [
+    'const path = await resolveInside(dir, storedName, { mustExist: false });',
+    "await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });",
+    'const path = await resolveInside(dir, checked(storedName));',
+  ],
+  'src/files/download.ts': [
+    "'content-disposition': contentDisposition(file.name),",
+    "'x-content-type-options': 'nosniff',",
+    "'content-security-policy': 'sandbox',",
+  ],
+  'src/files/service.ts': ['const type = detectFileType(cleanName, bytes, declaredType);', 'if (bytes.length > limits.maxBytes) throw payloadTooLarge();'],
+};

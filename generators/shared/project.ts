@@ -34,7 +34,7 @@ export const configDefaults = (): Record<string, unknown> =>
  * Defaults for a stored `.yo-rc.json`: as configDefaults, except that a project recorded before the
  * accounts option existed was generated without accounts.
  */
-export const storedDefaults = (): Record<string, unknown> => ({ ...configDefaults(), accounts: false });
+export const storedDefaults = (): Record<string, unknown> => ({ ...configDefaults(), accounts: false, uploads: false });
 
 export interface NewProject {
   readonly config: ProjectConfig;
