@@ -113,7 +113,7 @@ describe('resource sub-generator', () => {
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
     expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.items, ctx\.signer\),\n\] as const;/u);
     expect(registry).toMatch(/return \{\n {2}\};/u);
-    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n {2}'0001b_create_accounts': createAccounts,\n\};/u);
+    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n {2}'0001b_create_accounts': createAccounts,\n {2}'0001c_create_files': createFiles,\n\};/u);
     expect(stored(root).resources).toBeUndefined();
   });
 
@@ -141,7 +141,7 @@ describe('resource sub-generator', () => {
     expect(registry).toContain('(ctx: AppContext) => bookRoutes(ctx.repositories.books),\n  (ctx: AppContext) => orderLineRoutes(ctx.repositories.orderLines),');
     expect(registry).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
-      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
+      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001c_create_files': createFiles,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
     );
     // The field values reach code only as validated identifiers and numbers.
     const schema = readFileSync(join(root, 'src/resources/books/schema.ts'), 'utf8');
@@ -221,7 +221,8 @@ describe('accounts option and sub-generator', () => {
     'on a --no-accounts %s project writes exactly the files of the default run, and a second run changes nothing',
     async (_label, c) => {
       const options = { framework: c.framework, database: c.database };
-      const byDefault = await project('svc', options);
+      // Files come with accounts by default but are a feature of their own (`secure-ts files`).
+      const byDefault = await project('svc', { ...options, uploads: false });
       const later = await project('svc', { ...options, accounts: false });
       expect(listFiles(later).some((file) => file.startsWith('src/accounts/'))).toBe(false);
       await runAccounts(later);
@@ -233,7 +234,8 @@ describe('accounts option and sub-generator', () => {
 
   it('leaves a file the user edited alone when accounts do not change it (no conflict, no stop with --yes)', async () => {
     const root = await project('svc', { accounts: false });
-    const readme = join(root, 'src/resources/items/routes.ts');
+    // src/logger.ts does not depend on accounts (the items routes do: they are owner-scoped).
+    const readme = join(root, 'src/logger.ts');
     writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n// our own note\n`);
     await runAccounts(root);
     expect(readFileSync(readme, 'utf8')).toContain('// our own note');
