@@ -12,8 +12,9 @@ import { installDependencies, installNotice, packageJsonOf } from '../shared/pro
 import type { RunCommand } from '../shared/project.ts';
 import { viewsFlags } from './options.ts';
 
-/** The layers whose output depends on `features.views`: the pages, and the framework wiring. */
-const affected = appLayers.filter((layer) => layer.dir.startsWith('features/views/') || layer.dir.startsWith('framework/'));
+/** The layers whose output depends on `features.views`: the pages, the framework wiring, the CI (Chromium). */
+const affectedPrefixes = ['features/views/', 'framework/', 'features/ci/'];
+const affected = appLayers.filter((layer) => affectedPrefixes.some((prefix) => layer.dir.startsWith(prefix)));
 
 export default class ViewsGenerator extends SecureTsGenerator {
   private alreadyOn = false;
@@ -36,7 +37,7 @@ export default class ViewsGenerator extends SecureTsGenerator {
     if (!this.dryRun) this.config.set('views', true);
     const ctx = deriveContext(project, new Date().getFullYear());
     this.renderLayers(affected, ctx);
-    if (!this.dryRun) this.packageJson.merge(packageJsonOf(appLayers, ctx));
+    if (!this.dryRun) this.mergeDependencies(packageJsonOf(appLayers, ctx));
     this.recordControls(ctx);
   }
 
@@ -44,6 +45,18 @@ export default class ViewsGenerator extends SecureTsGenerator {
     if (this.flag('skipInstall') === true || this.dryRun || this.alreadyOn) return;
     this.log(installNotice);
     await installDependencies(this.destinationRoot(), this.runCommand);
+  }
+
+  /**
+   * Adds what the layers now need to package.json, keeping what the team added, in the same
+   * sorted order a first run writes (so both paths give the same file).
+   */
+  private mergeDependencies(wanted: ReturnType<typeof packageJsonOf>): void {
+    for (const key of ['dependencies', 'devDependencies'] as const) {
+      const current = (this.packageJson.get(key) ?? {}) as Record<string, string>;
+      const merged = { ...current, ...wanted[key] };
+      this.packageJson.set(key, Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]])));
+    }
   }
 
   private readonly runCommand: RunCommand = (command, args, options) => this.spawn(command, args, options);
