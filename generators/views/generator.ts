@@ -47,17 +47,5 @@ export default class ViewsGenerator extends SecureTsGenerator {
     await installDependencies(this.destinationRoot(), this.runCommand);
   }
 
-  /**
-   * Adds what the layers now need to package.json, keeping what the team added, in the same
-   * sorted order a first run writes (so both paths give the same file).
-   */
-  private mergeDependencies(wanted: ReturnType<typeof packageJsonOf>): void {
-    for (const key of ['dependencies', 'devDependencies'] as const) {
-      const current = (this.packageJson.get(key) ?? {}) as Record<string, string>;
-      const merged = { ...current, ...wanted[key] };
-      this.packageJson.set(key, Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]])));
-    }
-  }
-
   private readonly runCommand: RunCommand = (command, args, options) => this.spawn(command, args, options);
 }
