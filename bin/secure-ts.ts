@@ -17,6 +17,7 @@ import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/optio
 import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
 import { filesFlags, filesOptions, summary as filesSummary } from '../generators/files/options.ts';
 import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
+import { summary as viewsSummary, viewsFlags, viewsOptions } from '../generators/views/options.ts';
 import { flagName, helpLines, isSwitch, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,7 @@ const commands: Record<string, Command> = {
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
   docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
   files: { summary: filesSummary, options: filesOptions, flags: [...filesFlags, yesFlag] },
+  views: { summary: viewsSummary, options: viewsOptions, flags: [...viewsFlags, yesFlag] },
   resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },
   audit: { summary: auditSummary, options: auditOptions, flags: auditFlags },
 };

@@ -8,6 +8,7 @@ import { ciLayers } from '../ci/files.ts';
 import { dockerLayers } from '../docker/files.ts';
 import { filesLayers } from '../files/files.ts';
 import { resourceRegistryLayers } from '../resource/files.ts';
+import { viewsLayers } from '../views/files.ts';
 import type { Layer } from '../shared/layers.ts';
 import type { TemplateContext } from '../shared/derive.ts';
 
@@ -86,4 +87,5 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
   ...accountsLayers,
   ...ciLayers,
   ...dockerLayers,
+  ...viewsLayers,
 ];

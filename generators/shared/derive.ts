@@ -29,7 +29,7 @@ export function deriveContext(config: ProjectConfig, year: number) {
     hashingIsScrypt: config.hashing === 'scrypt',
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
-    features: { docker: config.docker, accounts: config.accounts, files: config.uploads },
+    features: { docker: config.docker, views: config.views, accounts: config.accounts, files: config.uploads },
     /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
     resources: (config.resources ?? []).map(describeResource),
     /** The team policy (policy.ts): templates honour its minimums and ceilings. */
