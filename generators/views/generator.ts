@@ -12,8 +12,11 @@ import { installDependencies, installNotice, packageJsonOf } from '../shared/pro
 import type { RunCommand } from '../shared/project.ts';
 import { viewsFlags } from './options.ts';
 
-/** The layers whose output depends on `features.views`: the pages, the framework wiring, the CI (Chromium). */
-const affectedPrefixes = ['features/views/', 'framework/', 'features/ci/'];
+/**
+ * The layers whose output depends on `features.views`: the pages, the framework wiring, the CI
+ * (Chromium) and, with accounts, the public-route list (the example page is public).
+ */
+const affectedPrefixes = ['features/views/', 'framework/', 'features/ci/', 'features/accounts/'];
 const affected = appLayers.filter((layer) => affectedPrefixes.some((prefix) => layer.dir.startsWith(prefix)));
 
 export default class ViewsGenerator extends SecureTsGenerator {
