@@ -232,7 +232,7 @@ describe('accounts option and sub-generator', () => {
 
   it('leaves a file the user edited alone when accounts do not change it (no conflict, no stop with --yes)', async () => {
     const root = await project('svc', { accounts: false });
-    const readme = join(root, 'src/resources/items/routes.ts');
+    const readme = join(root, 'src/routes/health.ts');
     writeFileSync(readme, `${readFileSync(readme, 'utf8')}\n// our own note\n`);
     await runAccounts(root);
     expect(readFileSync(readme, 'utf8')).toContain('// our own note');
