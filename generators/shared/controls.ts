@@ -41,6 +41,7 @@ const securityPrefixes = [
   'src/db/url.ts',
   'src/db/pool.ts',
   'src/accounts/',
+  'src/auth/',
   'src/files/',
   'test/files/',
   'test/accounts/',
@@ -95,6 +96,24 @@ const appLines = {
   ],
 } as const;
 
+/**
+ * With accounts: the cross-site write check and the deny-by-default session gate are wired before
+ * the body parser and every route (src/auth/session.ts; OWASP CSRF Prevention CS; ASVS 5.0 V8.3.1).
+ */
+const sessionAppLines = {
+  express: ['app.use(refuseCrossSiteWrites(ctx.env.CORS_ORIGINS));', 'app.use(requireSession(ctx.accounts));'],
+  fastify: ['sessionHooks(app, ctx.accounts, ctx.env.CORS_ORIGINS);'],
+  hono: ['app.use(refuseCrossSiteWrites(ctx.env.CORS_ORIGINS));', 'app.use(requireSession(ctx.accounts));'],
+} as const;
+
+/** The session cookie's name and attributes (`__Host-`, Secure, HttpOnly, SameSite=Strict; ASVS 5.0 V3.3). */
+const sessionPolicyLines = {
+  'src/auth/http-policy.ts': [
+    "export const SESSION_COOKIE = '__Host-session';",
+    "const COOKIE_ATTRIBUTES = 'Path=/; Secure; HttpOnly; SameSite=Strict';",
+  ],
+};
+
 const srcCode = ['src/**/*.ts'];
 
 /** Patterns that weaken a control wherever they appear in the service's code. */
@@ -137,7 +156,8 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
     securityFiles: paths.filter((path) => securityPrefixes.some((prefix) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)))),
     requiredFiles: paths.filter((path) => path.startsWith('.github/workflows/') || path === '.gitlab-ci.yml' || path === '.github/dependabot.yml' || path === 'SECURITY.md'),
     requiredLines: {
-      'src/app.ts': [...appLines[ctx.framework]],
+      'src/app.ts': [...appLines[ctx.framework], ...(ctx.features.accounts ? sessionAppLines[ctx.framework] : [])],
+      ...(ctx.features.accounts ? sessionPolicyLines : {}),
       'src/config/env.ts': ['APP_SECRET: secret,', 'CORS_ORIGINS: originList,', 'TRUST_PROXY: trustProxy,'],
       // Paths from outside are confined by the one helper (safe-path.ts: real paths, separator-aware).
       'src/security/exec.ts': ['return realPathWithinSync(root, cwd);'],
