@@ -23,7 +23,7 @@ describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %
       ctx.skip(reason);
     }
     // Reachability was checked above, so the project's own service tests must run, not skip.
-    const env = { ...service?.env, ...redisService.env, SECURE_TS_REQUIRE_SERVICES: '1' };
+    const env: Record<string, string> = { ...service?.env, ...redisService.env, SECURE_TS_REQUIRE_SERVICES: '1' };
     const cwd = workDir('e2e');
     const project = `e2e-${name.replace('+', '-')}`;
     const root = join(cwd, project);
