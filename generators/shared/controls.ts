@@ -38,6 +38,7 @@ const securityPrefixes = [
   'src/errors/',
   'src/config/secret.ts',
   'src/config/trust-proxy.ts',
+  'src/config/redis.ts',
   'src/db/url.ts',
   'src/db/pool.ts',
   'test/security/',
