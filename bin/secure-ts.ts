@@ -15,6 +15,7 @@ import { auditFlags, auditOptions, summary as auditSummary } from '../generators
 import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
 import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
 import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
+import { summary as viewsSummary, viewsFlags, viewsOptions } from '../generators/views/options.ts';
 import { flagName, helpLines, isSwitch, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,6 +43,7 @@ const commands: Record<string, Command> = {
   app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, hidden: appTestFlags, positional: nameSpec },
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
   docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
+  views: { summary: viewsSummary, options: viewsOptions, flags: [...viewsFlags, yesFlag] },
   resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },
   audit: { summary: auditSummary, options: auditOptions, flags: auditFlags },
 };

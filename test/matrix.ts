@@ -26,3 +26,11 @@ function select(filter: string | undefined): readonly Combination[] {
 
 /** The pairs the end-to-end matrix runs (unit tests always cover every pair). */
 export const e2eMatrix: readonly Combination[] = select(process.env['SECURE_TS_E2E']);
+
+/**
+ * The pairs that also get server-rendered pages (`--views`): one per framework, so the browser
+ * tests run on every framework without paying for Chromium twelve times. `viaCommand` adds them
+ * with `secure-ts views` after generation instead of the flag, so the sub-command is proven too.
+ */
+export const viewsIn = (c: Combination): 'flag' | 'command' | undefined =>
+  ({ 'express+sqlite': 'flag', 'fastify+postgres': 'flag', 'hono+none': 'command' } as const)[label(c)];

@@ -6,6 +6,7 @@
 import { ciLayers } from '../ci/files.ts';
 import { dockerLayers } from '../docker/files.ts';
 import { resourceRegistryLayers } from '../resource/files.ts';
+import { viewsLayers } from '../views/files.ts';
 import type { Layer } from '../shared/layers.ts';
 import type { TemplateContext } from '../shared/derive.ts';
 
@@ -83,4 +84,5 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
   ...resourceRegistryLayers,
   ...ciLayers,
   ...dockerLayers,
+  ...viewsLayers,
 ];

@@ -81,6 +81,13 @@ export const appOptions = [
     prompt: 'Add a hardened Dockerfile and compose file?',
     default: false,
   },
+  {
+    kind: 'boolean',
+    name: 'views',
+    description: 'Add server-rendered pages: auto-escaping templates, CSP nonces, CSRF-protected forms, browser tests (same as `secure-ts views` later)',
+    prompt: 'Add server-rendered HTML pages (escaping, CSP nonce, CSRF, browser tests)?',
+    default: false,
+  },
 ] as const satisfies readonly OptionSpec[];
 
 /** Runtime flags: they change how this run behaves, never what is stored. */

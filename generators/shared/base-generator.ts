@@ -152,6 +152,20 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     return [...lines, `  ${unchanged} file${unchanged === 1 ? '' : 's'} unchanged`];
   }
 
+  /**
+   * Adds the dependencies the layers now need to package.json, keeping everything the team added,
+   * sorted as a first run writes them (so a sub-command and the flag give the same file). Nothing
+   * of the user's is replaced, so the merge is written without a conflict prompt.
+   */
+  protected mergeDependencies(wanted: { readonly dependencies: Record<string, string>; readonly devDependencies: Record<string, string> }): void {
+    for (const key of ['dependencies', 'devDependencies'] as const) {
+      const current = (this.packageJson.get(key) ?? {}) as Record<string, string>;
+      const merged: Record<string, string> = { ...current, ...wanted[key] };
+      this.packageJson.set(key, Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]])));
+    }
+    this.markOverwrite(this.destinationPath('package.json'));
+  }
+
   /** Tell Yeoman's conflicter this file is ours and unedited: write it without asking. */
   private markOverwrite(path: string): void {
     const file = this.env.sharedFs.get(path) as { conflicter?: string };

@@ -42,6 +42,12 @@ const securityPrefixes = [
   'src/db/url.ts',
   'src/db/pool.ts',
   'test/security/',
+  // --views: escaping, the page CSP, CSRF and form parsing, and the tests that prove them.
+  'src/views/html.ts',
+  'src/views/csrf.ts',
+  'src/views/page-policy.ts',
+  'src/views/form.ts',
+  'test/views/',
   'eslint-rules/',
   '.npmrc',
   'Dockerfile',
@@ -104,6 +110,11 @@ const forbidden: ControlsManifest['forbidden'] = [
     files: srcCode,
     pattern: String.raw`['"]trust proxy['"]\s*,\s*true\b|\btrustProxy\s*:\s*true\b`,
     finding: 'trusts every proxy, so clients choose their own IP (ASVS 5.0 V15.3.4)',
+  },
+  {
+    files: ['src/views/**/*.ts'],
+    pattern: String.raw`'unsafe-(?:inline|eval|hashes)'`,
+    finding: "the page CSP allows inline or eval'd script, so injected markup can run (ASVS 5.0 V3.4.3)",
   },
   {
     files: srcCode,

@@ -27,7 +27,7 @@ export function deriveContext(config: ProjectConfig, year: number) {
     dbIsMysql: config.database === 'mysql',
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
-    features: { docker: config.docker },
+    features: { docker: config.docker, views: config.views },
     /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
     resources: (config.resources ?? []).map(describeResource),
     /** The team policy (policy.ts): templates honour its minimums and ceilings. */

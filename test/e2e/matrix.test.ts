@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { e2eMatrix, label } from '../matrix.ts';
+import { e2eMatrix, label, viewsIn } from '../matrix.ts';
 import { generate, npm, npmInstall, startAndProbe, step, workDir, type StepResult } from '../support/project.ts';
 import { reachable, redisService, services, servicesRequired } from '../support/services.ts';
 
@@ -28,8 +28,11 @@ describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %
     const project = `e2e-${name.replace('+', '-')}`;
     const root = join(cwd, project);
     const steps: StepResult[] = [];
+    const views = viewsIn(combination);
     steps.push(generate(cwd, [project, '--yes', '--skip-git', '--skip-install', '--framework', combination.framework,
-      '--database', combination.database, '--description', description]));
+      '--database', combination.database, '--description', description, ...(views === 'flag' ? ['--views'] : [])]));
+    // Server-rendered pages and their Chromium tests (test/views/), on one pair per framework.
+    if (views === 'command') steps.push(generate(root, ['views', '--yes', '--skip-install']));
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).description).toBe(description);
     // Two generated resources (every field type between them, optional fields, a date), so the
     // project's own typecheck, lint, attack tests and build below cover the resource generator too.
