@@ -16,7 +16,8 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
   {
     dir: 'base',
     when: () => true,
-    dependencies: ['pino', 'zod'],
+    // ioredis: counters shared across instances when REDIS_URL is set (src/security/counter-store.ts).
+    dependencies: ['ioredis', 'pino', 'zod'],
     devDependencies: [
       '@eslint/js',
       '@types/node',

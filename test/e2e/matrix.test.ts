@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { e2eMatrix, label, viewsIn } from '../matrix.ts';
 import { generate, npm, npmInstall, startAndProbe, step, workDir, type StepResult } from '../support/project.ts';
-import { reachable, services, servicesRequired } from '../support/services.ts';
+import { reachable, redisService, services, servicesRequired } from '../support/services.ts';
 
 // A hostile but legitimate description: it must round-trip and the project must still typecheck.
 const description = 'Quotes " \' ` ${process.exit(1)} */ </script> $(id) \\u0000';
@@ -16,12 +16,14 @@ const description = 'Quotes " \' ` ${process.exit(1)} */ </script> $(id) \\u0000
 describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %s', (name, combination) => {
   it('generates, adds two resources, installs, typechecks, lints, passes its own attack tests, builds, starts and stops', async (ctx) => {
     const service = services[combination.database];
-    if (service && !(await reachable(service))) {
-      const reason = `${service.name} is not reachable on ${service.host}:${service.port} (start it: ${service.start})`;
+    for (const needed of service ? [service, redisService] : [redisService]) {
+      if (await reachable(needed)) continue;
+      const reason = `${needed.name} is not reachable on ${needed.host}:${needed.port} (start it: ${needed.start})`;
       if (servicesRequired) throw new Error(reason);
       ctx.skip(reason);
     }
-    const env = service?.env ?? {};
+    // Reachability was checked above, so the project's own service tests must run, not skip.
+    const env: Record<string, string> = { ...service?.env, ...redisService.env, SECURE_TS_REQUIRE_SERVICES: '1' };
     const cwd = workDir('e2e');
     const project = `e2e-${name.replace('+', '-')}`;
     const root = join(cwd, project);
@@ -45,7 +47,9 @@ describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %
     steps.push(npm(root, 'run', 'lint'));
     steps.push(step(root, 'npm', ['test'], env));
     steps.push(npm(root, 'run', 'build'));
-    const probe = await startAndProbe(root, service ? { DATABASE_URL: env['TEST_DATABASE_URL']! } : {});
+    // The built app starts with its counters in Redis and closes that connection on SIGTERM.
+    const redisUrl = { REDIS_URL: redisService.env['TEST_REDIS_URL']!, REDIS_KEY_PREFIX: `e2e-probe-${name.replace('+', '-')}:` };
+    const probe = await startAndProbe(root, service ? { DATABASE_URL: env['TEST_DATABASE_URL']!, ...redisUrl } : redisUrl);
     expect(probe.status).toBe(200);
     expect(probe.body).not.toMatch(/\d+\.\d+\.\d+/u); // no versions on /health (ASVS V13.4)
     expect(probe.exitCode).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * The database servers the end-to-end matrix needs. On a machine without them those cases are
+ * The database servers (and the Redis server) the end-to-end matrix needs. On a machine without them those cases are
  * skipped with the reason; CI sets SECURE_TS_REQUIRE_SERVICES=1, which turns a missing server into
  * a failure (.ci/run starts any that is down first).
  */
@@ -29,6 +29,18 @@ export const services: Readonly<Record<string, Service>> = {
     env: { TEST_DATABASE_URL: process.env['SECURE_TS_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/test' },
     start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd',
   },
+};
+
+/**
+ * Every generated project, whatever its database, tests its rate-limit counters shared through
+ * Redis (REDIS_URL) against this server; its tests skip those cases without TEST_REDIS_URL.
+ */
+export const redisService: Service = {
+  name: 'Redis',
+  host: '127.0.0.1',
+  port: 6379,
+  env: { TEST_REDIS_URL: process.env['SECURE_TS_REDIS_URL'] ?? 'redis://127.0.0.1:6379' },
+  start: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
 };
 
 export const servicesRequired = process.env['SECURE_TS_REQUIRE_SERVICES'] === '1';

@@ -107,12 +107,16 @@ describe('app generator', () => {
     const result = await runApp().withArguments(['nodb']).withOptions({ ...base, framework, database: 'none', docker: true });
     const root = join(result.cwd, 'nodb');
     const files = listFiles(root);
-    expect(files.filter((f) => /^(src|test)\/db\/|migrat|no-unsafe-sql|helpers\/database|tcp-proxy/u.test(f))).toEqual([]);
+    // test/helpers/tcp-proxy.ts stays: the Redis outage tests use it, and Redis is for every project.
+    expect(files.filter((f) => /^(src|test)\/db\/|migrat|no-unsafe-sql|helpers\/database/u.test(f))).toEqual([]);
     // The example resource stays, in memory, so the attack suite still has something to attack.
     expect(files).toEqual(expect.arrayContaining(['src/resources/items/repository.ts', 'test/security/sql-injection.test.ts', 'test/resources/memory-store.test.ts']));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
     for (const driver of ['kysely', 'pg', '@types/pg', 'mysql2']) expect(deps).not.toContain(driver);
+    // Counters shared across instances are independent of the database: Redis is offered here too.
+    expect(deps).toContain('ioredis');
+    expect(files).toEqual(expect.arrayContaining(['src/security/counter-store.ts', 'test/redis/shared-rate-limit.test.ts', 'test/redis/outage.test.ts', 'test/helpers/tcp-proxy.ts']));
     expect(pkg.scripts).not.toHaveProperty('migrate');
     const read = (f: string) => readFileSync(join(root, f), 'utf8');
     for (const f of ['.env.example', '.env', 'README.md', '.github/workflows/ci.yml', 'compose.yaml', 'Dockerfile', 'src/config/env.ts']) {
