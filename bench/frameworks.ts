@@ -14,6 +14,7 @@
  * default 3711), BENCH_CLI (another build's dist/bin/secure-ts.js, to measure an older version of
  * the templates with this harness: "before" and "after" under one method).
  */
+import { randomBytes } from 'node:crypto';
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,12 +55,29 @@ async function waitForHttp(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-const load = (url: string, duration: number) => autocannon({ url, connections, duration });
+const load = (url: string, duration: number, headers: Record<string, string> = {}) => autocannon({ url, connections, duration, headers });
+
+/**
+ * With accounts (on by default) every API route wants a session: register and sign in once and
+ * send the cookie with every request, so the bench measures the session check too. Both apps get
+ * the same request bytes. A project without accounts answers 404 and gets no cookie.
+ */
+async function sessionHeaders(base: string): Promise<Record<string, string>> {
+  const credentials = JSON.stringify({ email: 'bench@example.test', password: randomBytes(18).toString('base64url') });
+  const post = (path: string) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: credentials });
+  const registered = await post('/auth/register');
+  if (registered.status === 404) return {};
+  if (registered.status !== 202) throw new Error(`registering the bench account answered ${registered.status}`);
+  const login = await post('/auth/login');
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (login.status !== 200 || cookie === '') throw new Error(`signing in the bench account answered ${login.status}`);
+  return { cookie };
+}
 
 /** CPU milliseconds of the server process per 1000 requests while autocannon loads one URL. */
-async function measure(server: ChildProcess, url: string): Promise<{ cpuPerKiloReq: number; rps: number }> {
+async function measure(server: ChildProcess, url: string, headers: Record<string, string>): Promise<{ cpuPerKiloReq: number; rps: number }> {
   const before = cpuSeconds(server.pid!);
-  const result = await load(url, seconds);
+  const result = await load(url, seconds, headers);
   const cpu = cpuSeconds(server.pid!) - before;
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors during the bench`);
   return { cpuPerKiloReq: (cpu / result.requests.total) * 1e6, rps: result.requests.average };
@@ -93,15 +111,16 @@ async function benchOne(framework: string): Promise<Result> {
   let bare: ChildProcess | undefined;
   try {
     await waitForHttp(`http://127.0.0.1:${String(securedPort)}/health`);
+    const headers = await sessionHeaders(`http://127.0.0.1:${String(securedPort)}`);
     const created = await fetch(`http://127.0.0.1:${String(securedPort)}/items`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ name: 'Benchmark item', description: 'Served by GET /items/:id' }),
     });
     if (created.status !== 201) throw new Error(`${framework}: seeding an item answered ${created.status}: ${await created.text()}`);
     const item = (await created.json()) as { id: string };
     const path = `/items/${item.id}`;
-    const securedResponse = await fetch(`http://127.0.0.1:${String(securedPort)}${path}`);
+    const securedResponse = await fetch(`http://127.0.0.1:${String(securedPort)}${path}`, { headers });
     const body = await securedResponse.text();
     const missing = CONTROL_HEADERS.filter((h) => !securedResponse.headers.has(h));
     if (securedResponse.status !== 200 || missing.length > 0) throw new Error(`${framework}: GET ${path} answered ${securedResponse.status}, missing ${missing.join(', ')}`);
@@ -115,19 +134,19 @@ async function benchOne(framework: string): Promise<Result> {
 
     const securedUrl = `http://127.0.0.1:${String(securedPort)}${path}`;
     const bareUrl = `http://127.0.0.1:${String(barePort)}${path}`;
-    await load(securedUrl, warmupSeconds);
-    await load(bareUrl, warmupSeconds);
+    await load(securedUrl, warmupSeconds, headers);
+    await load(bareUrl, warmupSeconds, headers);
     const result: Result = { framework, secured: [], bare: [], ratios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
     for (let i = 0; i < rounds; i += 1) {
       // ABBA: neither side is always the one measured first in a round.
       let s: Awaited<ReturnType<typeof measure>>;
       let b: Awaited<ReturnType<typeof measure>>;
       if (i % 2 === 0) {
-        s = await measure(secured, securedUrl);
-        b = await measure(bare, bareUrl);
+        s = await measure(secured, securedUrl, headers);
+        b = await measure(bare, bareUrl, headers);
       } else {
-        b = await measure(bare, bareUrl);
-        s = await measure(secured, securedUrl);
+        b = await measure(bare, bareUrl, headers);
+        s = await measure(secured, securedUrl, headers);
       }
       result.secured.push(s.cpuPerKiloReq);
       result.bare.push(b.cpuPerKiloReq);
