@@ -6,11 +6,7 @@
  * planned file with files off and on. Files that do not change are not touched. Running it twice
  * changes nothing.
  */
-import { appLayers } from '../app/files.ts';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
-import { deriveContext } from '../shared/derive.ts';
-import { planFiles } from '../shared/layers.ts';
-import { renderText } from '../shared/render.ts';
 import { requireUploadsPrerequisites } from './files.ts';
 import { filesFlags } from './options.ts';
 
@@ -29,19 +25,6 @@ export default class FilesGenerator extends SecureTsGenerator {
   }
 
   writing(): void {
-    const project = this.requireProject();
-    const year = new Date().getFullYear();
-    const without = deriveContext({ ...project, uploads: false }, year);
-    const ctx = deriveContext({ ...project, uploads: true }, year);
-    if (!this.dryRun) this.config.set('uploads', true);
-    const before = new Map(planFiles(appLayers, without).map((file) => [file.destination, file.source]));
-    // A file is ours to write when it is new with files, or renders differently with them.
-    const changes = (file: { source: string; destination: string }): boolean => {
-      const source = before.get(file.destination);
-      if (source === undefined) return true;
-      return renderText(source, file.destination, without).contents !== renderText(file.source, file.destination, ctx).contents;
-    };
-    this.renderLayers(appLayers, ctx, {}, changes);
-    this.recordControls(ctx);
+    this.addFeature('uploads');
   }
 }

@@ -8,13 +8,13 @@ import Generator from 'yeoman-generator';
 import { appLayers } from '../app/files.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
-import type { TemplateContext } from './derive.ts';
+import { deriveContext, type TemplateContext } from './derive.ts';
 import { planFiles, type Layer, type PlannedFile } from './layers.ts';
 import { flagName, isSwitch, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
 import { checkPolicy, type PolicyContext } from './policy.ts';
-import { storedDefaults } from './project.ts';
+import { packageJsonOf, storedDefaults } from './project.ts';
 import { fileAction, renderText, type FileAction } from './render.ts';
 
 /** What this run did (or, with --dry-run, would do) to each file it rendered. */
@@ -156,6 +156,31 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
       else lines.push(`  ${outcome.action.padEnd(22)} ${path}`);
     }
     return [...lines, `  ${unchanged} file${unchanged === 1 ? '' : 's'} unchanged`];
+  }
+
+  /**
+   * What a feature sub-command (`secure-ts accounts`, `files`, `views`) writes: the files the
+   * default run with the feature on writes, i.e. every planned file that is new with the feature or
+   * renders differently with it (found by rendering each both ways), the dependencies it needs, and
+   * the controls manifest. Files the feature does not change are not touched, so an edit elsewhere
+   * is no conflict; running it twice changes nothing.
+   */
+  protected addFeature(option: 'accounts' | 'uploads' | 'views'): TemplateContext {
+    const project = this.requireProject();
+    const year = new Date().getFullYear();
+    const without = deriveContext({ ...project, [option]: false }, year);
+    const ctx = deriveContext({ ...project, [option]: true }, year);
+    if (!this.dryRun) this.config.set(option, true);
+    const before = new Map(planFiles(appLayers, without).map((file) => [file.destination, file.source]));
+    const changes = (file: { source: string; destination: string }): boolean => {
+      const source = before.get(file.destination);
+      if (source === undefined) return true;
+      return renderText(source, file.destination, without).contents !== renderText(file.source, file.destination, ctx).contents;
+    };
+    this.renderLayers(appLayers, ctx, {}, changes);
+    if (!this.dryRun) this.mergeDependencies(packageJsonOf(appLayers, ctx));
+    this.recordControls(ctx);
+    return ctx;
   }
 
   /**

@@ -1,23 +1,15 @@
 /**
  * `secure-ts views`: adds server-rendered pages to a generated project (auto-escaping `html`
  * templates, a per-request CSP nonce, CSRF-protected forms, browser tests). Reads the project from
- * `.yo-rc.json`; the files are exactly those `--views` emits on the first run, and running it twice
- * changes nothing. The framework layer is re-rendered because app.ts mounts the pages; a file the
- * user edited goes through the conflict handling, never overwritten silently.
+ * `.yo-rc.json`; writes exactly the files `--views` writes on a first run (every file that is new
+ * or renders differently with views: the pages, app.ts, the CI's Chromium step, the public-route
+ * list with accounts), and running it twice changes nothing. A file the user edited among those
+ * goes through the conflict handling, never overwritten silently.
  */
-import { appLayers } from '../app/files.ts';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
-import { deriveContext } from '../shared/derive.ts';
-import { installDependencies, installNotice, packageJsonOf } from '../shared/project.ts';
+import { installDependencies, installNotice } from '../shared/project.ts';
 import type { RunCommand } from '../shared/project.ts';
 import { viewsFlags } from './options.ts';
-
-/**
- * The layers whose output depends on `features.views`: the pages, the framework wiring, the CI
- * (Chromium) and, with accounts, the public-route list (the example page is public).
- */
-const affectedPrefixes = ['features/views/', 'framework/', 'features/ci/', 'features/accounts/'];
-const affected = appLayers.filter((layer) => affectedPrefixes.some((prefix) => layer.dir.startsWith(prefix)));
 
 export default class ViewsGenerator extends SecureTsGenerator {
   private alreadyOn = false;
@@ -36,12 +28,7 @@ export default class ViewsGenerator extends SecureTsGenerator {
   }
 
   writing(): void {
-    const project = { ...this.requireProject(), views: true };
-    if (!this.dryRun) this.config.set('views', true);
-    const ctx = deriveContext(project, new Date().getFullYear());
-    this.renderLayers(affected, ctx);
-    if (!this.dryRun) this.mergeDependencies(packageJsonOf(appLayers, ctx));
-    this.recordControls(ctx);
+    this.addFeature('views');
   }
 
   async install(): Promise<void> {
