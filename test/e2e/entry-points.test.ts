@@ -8,7 +8,8 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, realpath
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/run.ts';
-import { npm, npmInstall, step, workDir } from '../support/project.ts';
+import { npmInstall, step, workDir } from '../support/project.ts';
+import { reachable, redisService, servicesRequired } from '../support/services.ts';
 
 const yoVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['yo']!;
 const user = 'secure-ts-e2e';
@@ -22,15 +23,25 @@ beforeAll(() => {
   tarball = join(sandbox, readdirSync(sandbox).find((f) => f.endsWith('.tgz'))!);
 }, 300_000);
 
+/**
+ * The generated project's Redis tests run against this machine's Redis when it has one (and must,
+ * when services are required, as in CI); without it they skip with the reason.
+ */
+async function redisEnv(): Promise<Readonly<Record<string, string>>> {
+  if (await reachable(redisService)) return redisService.env;
+  if (servicesRequired) throw new Error(`${redisService.name} is not reachable on ${redisService.host}:${String(redisService.port)} (start it: ${redisService.start})`);
+  return {};
+}
+
 describe('entry points', () => {
-  it('npx generator-secure-ts <name> generates a project whose own tests pass', () => {
+  it('npx generator-secure-ts <name> generates a project whose own tests pass', async () => {
     const cwd = join(sandbox, 'npx');
     mkdirSync(cwd);
     step(cwd, 'npx', ['--yes', `--package=${tarball}`, '--', 'generator-secure-ts', 'npx-made', '--yes', '--skip-git']);
-    npm(join(cwd, 'npx-made'), 'test');
+    step(join(cwd, 'npx-made'), 'npm', ['test'], await redisEnv());
   }, 900_000);
 
-  it('yo secure-ts <name> works for an unprivileged user and the project passes its tests', () => {
+  it('yo secure-ts <name> works for an unprivileged user and the project passes its tests', async () => {
     const isRoot = process.getuid?.() === 0;
     // yo lives where the unprivileged user can read it: a prefix inside the sandbox, with a copy of
     // this node binary (root's home, where Node 24 is installed, is not readable by others).
@@ -62,6 +73,6 @@ describe('entry points', () => {
     expect(stored).toMatchObject({ name: 'yo-made', framework: 'express', database: 'sqlite' });
     // Installing and testing need npm, which lives with root's Node: run those as the invoking user.
     npmInstall(root);
-    npm(root, 'test');
+    step(root, 'npm', ['test'], await redisEnv());
   }, 900_000);
 });
