@@ -1,17 +1,20 @@
 /**
  * CPU time per request of the example resource's GET /items/:id on each framework's generated
- * project (every control on, SQLite, logging at info to /dev/null), against a bare app of the
- * same framework serving the same JSON bytes, measured side by side in one run on loopback.
+ * project (every control on, SQLite, logging at info to /dev/null), against two bare apps of the
+ * same framework serving the same JSON bytes, measured side by side in one run on loopback:
+ * "bare" answers a constant (the issue's baseline: no database work at all) and "bare+db" reads
+ * the same item from the same SQLite file with one prepared statement, so its ratio is the cost
+ * of the controls and the stack, not of having data (bench/bare/item-source.mjs).
  *
  * Built for a noisy shared machine: what is compared is the CPU the *server process* used
  * (user + system, all its threads, from /proc), divided by the requests it answered, not
  * wall-clock throughput, which other load on the machine moves. Each server is warmed up first
- * (JIT, caches), then secured and bare are measured in alternating rounds (ABBA order) so drift
- * affects both alike; the ratio of each round's pair is reported as median and min–max.
+ * (JIT, caches), then the three are measured in rounds whose order rotates, so drift affects
+ * all alike; the ratio of each round's measurements is reported as median and min–max.
  *
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 5), BENCH_FRAMEWORKS
- * (comma list, default all), BENCH_PORT (the secured app's port, the bare app's is the next;
- * default 3711), BENCH_CLI (another build's dist/bin/secure-ts.js, to measure an older version of
+ * (comma list, default all), BENCH_PORT (the secured app's port, the bare apps' are the next
+ * two; default 3711), BENCH_CLI (another build's dist/bin/secure-ts.js, to measure an older version of
  * the templates with this harness: "before" and "after" under one method).
  */
 import { randomBytes } from 'node:crypto';
@@ -32,6 +35,7 @@ const warmupSeconds = 3;
 const connections = 10;
 const securedPort = Number(process.env['BENCH_PORT'] ?? 3711);
 const barePort = securedPort + 1;
+const bareDbPort = securedPort + 2;
 const selected = (process.env['BENCH_FRAMEWORKS'] ?? frameworks.join(',')).split(',').filter((f) => (frameworks as readonly string[]).includes(f));
 
 /** Headers every secured response must carry: proof the bench measures the app with its controls on. */
@@ -87,7 +91,10 @@ interface Result {
   readonly framework: string;
   readonly secured: number[];
   readonly bare: number[];
+  /** The bare app reading the same item from the same SQLite file (bench/bare/item-source.mjs). */
+  readonly bareDb: number[];
   readonly ratios: number[];
+  readonly dbRatios: number[];
   readonly securedRps: number[];
   readonly bareRps: number[];
   readonly bytes: number;
@@ -108,7 +115,7 @@ async function benchOne(framework: string): Promise<Result> {
     DATABASE_PATH: join(root, 'data', 'bench.sqlite'),
   };
   const secured = spawn(process.execPath, ['--env-file=.env', 'dist/server.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  let bare: ChildProcess | undefined;
+  const bares: ChildProcess[] = [];
   try {
     await waitForHttp(`http://127.0.0.1:${String(securedPort)}/health`);
     const headers = await sessionHeaders(`http://127.0.0.1:${String(securedPort)}`);
@@ -126,51 +133,77 @@ async function benchOne(framework: string): Promise<Result> {
     if (securedResponse.status !== 200 || missing.length > 0) throw new Error(`${framework}: GET ${path} answered ${securedResponse.status}, missing ${missing.join(', ')}`);
 
     copyFileSync(join(repoRoot, 'bench', 'bare', `${framework}.mjs`), join(root, 'bare.mjs'));
-    bare = fork(join(root, 'bare.mjs'), [], { cwd: root, env: { ...process.env, PORT: String(barePort), BENCH_BODY: body }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    await waitForHttp(`http://127.0.0.1:${String(barePort)}${path}`);
-    const bareBody = await (await fetch(`http://127.0.0.1:${String(barePort)}${path}`)).text();
-    // A fair baseline serves the very same bytes; a different body would measure serialisation, not the stack.
-    if (bareBody !== body) throw new Error(`${framework}: the bare app's body differs from the secured app's`);
+    copyFileSync(join(repoRoot, 'bench', 'bare', 'item-source.mjs'), join(root, 'item-source.mjs'));
+    const startBare = async (port: number, extra: Record<string, string>): Promise<{ process: ChildProcess; url: string }> => {
+      const child = fork(join(root, 'bare.mjs'), [], { cwd: root, env: { ...process.env, PORT: String(port), BENCH_BODY: body, ...extra }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      bares.push(child);
+      const url = `http://127.0.0.1:${String(port)}${path}`;
+      await waitForHttp(url);
+      // A fair baseline serves the very same bytes; a different body would measure serialisation, not the stack.
+      if ((await (await fetch(url)).text()) !== body) throw new Error(`${framework}: a bare app's body differs from the secured app's`);
+      return { process: child, url };
+    };
+    const bare = await startBare(barePort, {});
+    const bareDb = await startBare(bareDbPort, { BENCH_DATABASE_PATH: env.DATABASE_PATH });
 
     const securedUrl = `http://127.0.0.1:${String(securedPort)}${path}`;
-    const bareUrl = `http://127.0.0.1:${String(barePort)}${path}`;
     await load(securedUrl, warmupSeconds, headers);
-    await load(bareUrl, warmupSeconds, headers);
-    const result: Result = { framework, secured: [], bare: [], ratios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
+    await load(bare.url, warmupSeconds, headers);
+    await load(bareDb.url, warmupSeconds, headers);
+    const result: Result = { framework, secured: [], bare: [], bareDb: [], ratios: [], dbRatios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
+    const sides = [
+      { run: () => measure(secured, securedUrl, headers), into: result.secured },
+      { run: () => measure(bare.process, bare.url, headers), into: result.bare },
+      { run: () => measure(bareDb.process, bareDb.url, headers), into: result.bareDb },
+    ];
     for (let i = 0; i < rounds; i += 1) {
-      // ABBA: neither side is always the one measured first in a round.
-      let s: Awaited<ReturnType<typeof measure>>;
-      let b: Awaited<ReturnType<typeof measure>>;
-      if (i % 2 === 0) {
-        s = await measure(secured, securedUrl, headers);
-        b = await measure(bare, bareUrl, headers);
-      } else {
-        b = await measure(bare, bareUrl, headers);
-        s = await measure(secured, securedUrl, headers);
+      // The order rotates every round, so no side is always the one measured first.
+      const rps: number[] = [];
+      for (let k = 0; k < sides.length; k += 1) {
+        const side = sides[(i + k) % sides.length]!;
+        const m = await side.run();
+        side.into.push(m.cpuPerKiloReq);
+        if (side.into === result.secured) rps[0] = m.rps;
+        if (side.into === result.bare) rps[1] = m.rps;
       }
-      result.secured.push(s.cpuPerKiloReq);
-      result.bare.push(b.cpuPerKiloReq);
-      result.ratios.push(s.cpuPerKiloReq / b.cpuPerKiloReq);
-      result.securedRps.push(s.rps);
-      result.bareRps.push(b.rps);
+      result.ratios.push(result.secured[i]! / result.bare[i]!);
+      result.dbRatios.push(result.secured[i]! / result.bareDb[i]!);
+      result.securedRps.push(rps[0]!);
+      result.bareRps.push(rps[1]!);
     }
     return result;
   } finally {
     secured.kill('SIGTERM');
-    bare?.kill('SIGTERM');
+    for (const child of bares) child.kill('SIGTERM');
   }
 }
 
 export async function benchFrameworks(): Promise<void> {
-  const rows: string[][] = [['framework', 'ratio median [min–max]', 'secured ms CPU/1k req', 'bare ms CPU/1k req', 'secured req/s', 'bare req/s', 'body bytes']];
+  const rows: string[][] = [
+    ['framework', 'ratio vs bare', 'ratio vs bare+db', 'secured ms CPU/1k req', 'bare', 'bare+db', 'secured req/s', 'bare req/s', 'body bytes'],
+  ];
   const fmt = (values: readonly number[], digits: number, unit = '') => {
     const { min, max } = spread(values);
     return `${median(values).toFixed(digits)}${unit} [${min.toFixed(digits)}–${max.toFixed(digits)}]`;
   };
   for (const framework of selected) {
     const r = await benchOne(framework);
-    rows.push([r.framework, fmt(r.ratios, 2, 'x'), fmt(r.secured, 1), fmt(r.bare, 1), median(r.securedRps).toFixed(0), median(r.bareRps).toFixed(0), String(r.bytes)]);
+    rows.push([
+      r.framework,
+      fmt(r.ratios, 2, 'x'),
+      fmt(r.dbRatios, 2, 'x'),
+      fmt(r.secured, 1),
+      fmt(r.bare, 1),
+      fmt(r.bareDb, 1),
+      median(r.securedRps).toFixed(0),
+      median(r.bareRps).toFixed(0),
+      String(r.bytes),
+    ]);
   }
   console.log(`\nServer CPU per request, GET /items/:id on SQLite (${warmupSeconds} s warm-up, ${rounds} alternating rounds of ${seconds} s, ${connections} connections; median [min–max] over rounds)\n`);
   console.log(table(rows));
+  console.log(
+    '\nbare: the same framework serving the secured answer\'s bytes as a constant (no database work). bare+db: the same item read by id\n' +
+      'from the same SQLite file with one prepared node:sqlite statement. Ratio = secured CPU / baseline CPU, per round; median [min–max].',
+  );
 }
