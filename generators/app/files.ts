@@ -54,7 +54,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
   {
     dir: 'framework/hono',
     when: (ctx) => ctx.isHono,
-    dependencies: ['hono', '@hono/node-server', 'hono-rate-limiter'],
+    dependencies: ['hono', '@hono/node-server'],
   },
   {
     // What every database shares: Kysely, schema types, migrations, the items repository, the raw-SQL lint ban.

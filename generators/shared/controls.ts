@@ -36,6 +36,10 @@ const securityPrefixes = [
   'src/middleware/',
   'src/plugins/',
   'src/errors/',
+  // Hono: proxy trust and raw request-header reads (src/net/), and src/respond.ts, which decides
+  // which responses already carry the security headers and are left alone by the middleware.
+  'src/net/',
+  'src/respond.ts',
   'src/config/secret.ts',
   'src/config/trust-proxy.ts',
   'src/config/redis.ts',
