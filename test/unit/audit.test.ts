@@ -191,12 +191,15 @@ describe.each(frameworks)('audit of a %s project', (fw) => {
 
   // Hono builds JSON responses complete from a header record (src/respond.ts): claiming every
   // response is complete would strip the security headers from all the others.
-  it.runIf(fw === 'hono')('finds a response fast path that skips the middleware headers', () => {
-    const root = copy();
-    edit(root, 'src/respond.ts', (t) => t.replace('return complete.has(c.res);', 'return true;'));
-    const { findings } = auditProject(root);
-    expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/respond\.ts: security file changed since the generator wrote it/u)]));
-  });
+  // Registered for Hono only (the file exists nowhere else), so the other frameworks show no skipped test.
+  if (fw === 'hono') {
+    it('finds a response fast path that skips the middleware headers', () => {
+      const root = copy();
+      edit(root, 'src/respond.ts', (t) => t.replace('return complete.has(c.res);', 'return true;'));
+      const { findings } = auditProject(root);
+      expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/respond\.ts: security file changed since the generator wrote it/u)]));
+    });
+  }
 });
 
 describe('the audit command', () => {
