@@ -27,4 +27,18 @@ export default class AccountsGenerator extends SecureTsGenerator {
   writing(): void {
     this.addFeature('accounts');
   }
+
+  end(): void {
+    // Resources added before accounts keep their unowned table and code (their migration may have
+    // run): every signed-in account shares their records. Said here rather than left silent
+    // (OWASP API1:2023 Broken Object Level Authorization; ASVS 5.0 V8.2.2).
+    const unowned = (this.requireProject().resources ?? []).filter((resource) => resource.owned !== true).map((resource) => JSON.stringify(resource.name));
+    if (unowned.length === 0) return;
+    this.log(
+      `\nWarning: ${unowned.join(', ')} ${unowned.length === 1 ? 'was' : 'were'} added before accounts and ${unowned.length === 1 ? 'is' : 'are'} not owner-scoped: ` +
+        'any signed-in account can read and change every record. Before a migration ran on any database, ' +
+        '`secure-ts resource <name> --force --fields …` regenerates one owned; otherwise add owner_id in a new migration ' +
+        'and scope its repository by hand, as src/resources/items does.',
+    );
+  }
 }

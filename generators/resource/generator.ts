@@ -49,7 +49,10 @@ export default class ResourceGenerator extends SecureTsGenerator {
   writing(): void {
     const project = this.requireProject();
     const { name = '', fields = fieldsSpec.default } = this.answers;
-    const { resources, position } = withResource(project.resources ?? [], name, parseFields(fields), this.flag('force') === true);
+    // Owned by the signed-in account whenever the project has accounts, like the example items
+    // (OWASP API1:2023 Broken Object Level Authorization; ASVS 5.0 V8.2.2).
+    const owned = deriveContext(project, new Date().getFullYear()).features.accounts;
+    const { resources, position } = withResource(project.resources ?? [], name, parseFields(fields), owned, this.flag('force') === true);
     // Validated as a whole by the config schema before anything is recorded or rendered.
     const config = parseProjectConfig({ ...project, resources }, 'resource');
     this.config.set('resources', config.resources);
@@ -62,18 +65,30 @@ export default class ResourceGenerator extends SecureTsGenerator {
 
 /**
  * The recorded list with this resource in it: appended when new, unchanged when recorded with the
- * same fields (a re-run), replaced in place only with --force (its migration keeps its number).
+ * same fields and ownership (a re-run), replaced in place only with --force (its migration keeps
+ * its number). `owned` is recorded only when true, so projects without accounts record what they
+ * always did.
  */
-function withResource(recorded: readonly ResourceRecord[], given: string, fields: ResourceRecord['fields'], force: boolean) {
+function withResource(recorded: readonly ResourceRecord[], given: string, fields: ResourceRecord['fields'], owned: boolean, force: boolean) {
   const forms = singularPlural(given);
+  const ownership = owned ? { owned: true } : {};
   const position = recorded.findIndex((resource) => resource.name === forms.plural || resource.singular === given || resource.name === given);
-  if (position === -1) return { resources: [...recorded, { name: forms.plural, singular: forms.singular, fields }], position: recorded.length };
+  if (position === -1) return { resources: [...recorded, { name: forms.plural, singular: forms.singular, fields, ...ownership }], position: recorded.length };
   const existing = recorded[position] as ResourceRecord;
-  if (JSON.stringify(existing.fields) === JSON.stringify(fields)) return { resources: [...recorded], position };
+  const sameOwnership = (existing.owned === true) === owned;
+  if (JSON.stringify(existing.fields) === JSON.stringify(fields) && sameOwnership) return { resources: [...recorded], position };
   if (!force) {
+    if (!sameOwnership) {
+      // Added before `secure-ts accounts`: its table has no owner, so every signed-in account
+      // shares its records. Said loudly rather than rewriting a migration that may already have run.
+      throw new UsageError(
+        `the resource ${JSON.stringify(existing.name)} was added before accounts and is not owner-scoped (any signed-in account can read and change every record): pass --force to regenerate it owned (its migration is rewritten with owner_id: only do this before it ran on any database; otherwise add owner_id in a new migration and scope its repository by hand, as src/resources/items does)`,
+      );
+    }
     throw new UsageError(
       `the resource ${JSON.stringify(existing.name)} already exists with other fields: pass --force to replace it (its migration is rewritten: only do this before it ran on any database)`,
     );
   }
-  return { resources: recorded.map((resource, i) => (i === position ? { ...existing, fields } : resource)), position };
+  const replaced: ResourceRecord = { name: existing.name, singular: existing.singular, fields, ...ownership };
+  return { resources: recorded.map((resource, i) => (i === position ? replaced : resource)), position };
 }

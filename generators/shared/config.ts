@@ -39,6 +39,7 @@ export const projectConfigSchema = objectSchemaOf(appOptions).extend({
             optional: z.boolean().optional(),
           }),
         ).max(100),
+        owned: z.boolean().optional(),
       }),
     )
     .max(200)

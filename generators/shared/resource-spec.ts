@@ -25,6 +25,13 @@ export interface ResourceRecord {
   /** The singular, kebab-case: type and function names (`Book`, `createBookRepository`). */
   readonly singular: string;
   readonly fields: readonly FieldRecord[];
+  /**
+   * Owned by an account (its table has `owner_id` and every statement is scoped by it), recorded
+   * when the resource is added to a project with accounts. Recorded rather than derived from
+   * `accounts`, so `secure-ts accounts` run later cannot change an already-migrated table's code
+   * without its migration (OWASP API1:2023 BOLA; ASVS 5.0 V8.2.2).
+   */
+  readonly owned?: boolean;
 }
 
 export const resourceNamePattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/u;
@@ -302,6 +309,9 @@ export function describeResource(resource: ResourceRecord, index: number) {
     hasString: resource.fields.some((field) => field.type === 'string'),
     hasText: resource.fields.some((field) => field.type === 'text'),
     hasBoolean: resource.fields.some((field) => field.type === 'boolean'),
+    owned: resource.owned === true,
+    ownerIndex: identifier(`${table}_owner_id_idx`),
+    ownerForeignKey: identifier(`${table}_owner_id_fk`),
   };
 }
 

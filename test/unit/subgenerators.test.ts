@@ -173,8 +173,8 @@ describe('resource sub-generator', () => {
     await runResource(root, 'book', { fields: 'title:string:max=200,price:int:min=0,due:date?' });
     await runResource(root, 'order-lines', { fields: 'note:text?,qty:number:min=0.5,shipped:boolean,at:datetime' });
     expect(stored(root).resources).toEqual([
-      { name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string', max: 200 }, { name: 'price', type: 'int', min: 0 }, { name: 'due', type: 'date', optional: true }] },
-      { name: 'order-lines', singular: 'order-line', fields: [{ name: 'note', type: 'text', optional: true }, { name: 'qty', type: 'number', min: 0.5 }, { name: 'shipped', type: 'boolean' }, { name: 'at', type: 'datetime' }] },
+      { name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string', max: 200 }, { name: 'price', type: 'int', min: 0 }, { name: 'due', type: 'date', optional: true }], owned: true },
+      { name: 'order-lines', singular: 'order-line', fields: [{ name: 'note', type: 'text', optional: true }, { name: 'qty', type: 'number', min: 0.5 }, { name: 'shipped', type: 'boolean' }, { name: 'at', type: 'datetime' }], owned: true },
     ]);
     const files = listFiles(root);
     for (const file of ['src/resources/books/routes.ts', 'src/resources/books/schema.ts', 'src/resources/books/repository.ts', 'src/resources/books/openapi.ts',
@@ -193,6 +193,28 @@ describe('resource sub-generator', () => {
     expect(schema).toContain('price: z.number().int().min(0).max(2147483647)');
     expect(schema).toContain('due: fields.due.nullable().optional(),');
     expect(schema).toMatch(/BOOK_SORT_FIELDS = \["title","price","due","createdAt","updatedAt"\] as const/u);
+    // Owned, like items (accounts are on by default): OWASP API1:2023 BOLA, ASVS 5.0 V8.2.2.
+    const migration = readFileSync(join(root, 'src/db/migrations/0002_create_books.ts'), 'utf8');
+    expect(migration).toContain(`.addColumn('owner_id', 'varchar(36)', (column) => column.notNull())`);
+    expect(migration).toContain(`.addForeignKeyConstraint("books_owner_id_fk", ['owner_id'], 'accounts', ['id'], (constraint) => constraint.onDelete('cascade'))`);
+    expect(migration).toContain(`createIndex("books_owner_id_idx").on("books").column('owner_id')`);
+    const repository = readFileSync(join(root, 'src/resources/books/repository.ts'), 'utf8');
+    // get, list, update and delete each filter by owner; create writes it.
+    expect(repository.match(/\.where\('owner_id', '=', owner\)/gu)).toHaveLength(4);
+    expect(repository).toContain('owner_id: owner,');
+    expect(readFileSync(join(root, 'src/resources/books/routes.ts'), 'utf8')).toContain("import { currentAccount } from '../../auth/current-account.ts';");
+    expect(schema).not.toMatch(/owner/iu);
+    expect(readFileSync(join(root, 'src/resources/books/openapi.ts'), 'utf8')).not.toMatch(/owner/iu);
+    expect(readFileSync(join(root, 'test/resources/books.test.ts'), 'utf8')).toContain("describe('is owned (IDOR)'");
+  });
+
+  it('leaves resources unowned in a project without accounts', async () => {
+    const root = await project('svc', { accounts: false });
+    await runResource(root, 'book', { fields: 'title:string' });
+    expect(stored(root).resources).toEqual([{ name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string' }] }]);
+    for (const file of ['src/db/migrations/0002_create_books.ts', 'src/resources/books/repository.ts', 'src/resources/books/routes.ts', 'test/resources/books.test.ts']) {
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/owner|currentAccount/u);
+    }
   });
 
   it('changes nothing when run twice with the same input, given singular or plural', async () => {
@@ -296,6 +318,23 @@ describe('accounts option and sub-generator', () => {
     );
     // Applied after 0002 in such a project: the migrator must accept it out of order.
     expect(readFileSync(join(root, 'src/db/migrate.ts'), 'utf8')).toContain('allowUnorderedMigrations: true');
+    // The resource added before accounts keeps code that matches its (maybe applied) migration and
+    // stays unowned; the one added after is owned.
+    expect(stored(root).resources.map((r: { name: string; owned?: boolean }) => [r.name, r.owned === true])).toEqual([['books', false], ['authors', true]]);
+    expect(readFileSync(join(root, 'src/resources/books/repository.ts'), 'utf8')).not.toContain('owner_id');
+    expect(readFileSync(join(root, 'src/resources/authors/repository.ts'), 'utf8')).toContain("where('owner_id', '=', owner)");
+  });
+
+  it('never makes a resource added before it owned silently: a re-run refuses, --force regenerates it owned', async () => {
+    const root = await project('svc', { accounts: false });
+    await runResource(root, 'book', { fields: 'title:string' });
+    await runAccounts(root);
+    const before = snapshot(root);
+    await expect(runResource(root, 'book', { fields: 'title:string' })).rejects.toThrow(/the resource "books" was added before accounts and is not owner-scoped/u);
+    expect(snapshot(root)).toEqual(before);
+    await runResource(root, 'book', { fields: 'title:string', force: true });
+    expect(stored(root).resources).toEqual([{ name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string' }], owned: true }]);
+    expect(readFileSync(join(root, 'src/db/migrations/0002_create_books.ts'), 'utf8')).toContain("'owner_id'");
   });
 
   it('refuses a project without a database, and stops outside a generated project, writing nothing', async () => {
