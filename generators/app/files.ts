@@ -49,7 +49,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     dir: 'framework/fastify',
     when: (ctx) => ctx.isFastify,
     // helmet itself, computed once at start-up: @fastify/helmet rebuilds it per request (~2x CPU).
-    dependencies: ['fastify', '@fastify/cors', '@fastify/rate-limit', 'helmet'],
+    dependencies: ['fastify', '@fastify/cors', 'helmet'],
   },
   {
     dir: 'framework/hono',

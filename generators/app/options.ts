@@ -24,7 +24,7 @@ export const appOptions = [
     default: 'express',
     hints: {
       express: 'Express 5 with helmet, cors allowlist, express-rate-limit',
-      fastify: 'Fastify 5 with @fastify/cors, @fastify/rate-limit, zod validation',
+      fastify: 'Fastify 5 with @fastify/cors, zod validation',
       hono: 'Hono 4 on @hono/node-server with secure-headers, cors, body limit',
     },
   },
