@@ -68,10 +68,12 @@ const appLines = {
   express: [
     "app.disable('x-powered-by'); // no framework fingerprint (ASVS 5.0 V13.4.6)",
     "app.set('query parser', 'simple');",
-    'app.use(requestId(ctx.logger));',
-    'app.use(securityHeaders());',
-    'app.use(globalRateLimit(ctx.env, ctx.logger, ctx.counters));',
-    'app.use(corsPolicy(ctx.env.CORS_ORIGINS));',
+    // One app.use(chain(…)) layer: the pre-route middleware, one per line (src/middleware/chain.ts).
+    'chain(',
+    'requestId(ctx.logger),',
+    'securityHeaders(),',
+    'globalRateLimit(ctx.env, ctx.logger, ctx.counters),',
+    'corsPolicy(ctx.env.CORS_ORIGINS),',
     'app.use(jsonBody());',
     'app.use(notFoundHandler);',
     'app.use(errorHandler());',
@@ -106,7 +108,7 @@ const appLines = {
  * the body parser and every route (src/auth/session.ts; OWASP CSRF Prevention CS; ASVS 5.0 V8.3.1).
  */
 const sessionAppLines = {
-  express: ['app.use(refuseCrossSiteWrites(ctx.env.CORS_ORIGINS));', 'app.use(requireSession(ctx.accounts));'],
+  express: ['refuseCrossSiteWrites(ctx.env.CORS_ORIGINS),', 'requireSession(ctx.accounts),'],
   fastify: ['sessionHooks(app, ctx.accounts, ctx.env.CORS_ORIGINS);'],
   hono: ['app.use(refuseCrossSiteWrites(ctx.env.CORS_ORIGINS));', 'app.use(requireSession(ctx.accounts));'],
 } as const;

@@ -20,7 +20,7 @@ const cli = (args: string[], cwd: string) =>
 
 /** Where each framework keeps its HTTP-edge security modules. */
 const edge = (fw: Framework) => (fw === 'fastify' ? 'src/plugins' : 'src/middleware');
-const registration = { express: 'app.use(securityHeaders());', fastify: 'securityHeaders(app);', hono: 'app.use(securityHeaders());' } as const;
+const registration = { express: 'securityHeaders(),', fastify: 'securityHeaders(app);', hono: 'app.use(securityHeaders());' } as const;
 
 function edit(root: string, path: string, change: (text: string) => string): void {
   const file = join(root, path);
