@@ -200,6 +200,25 @@ function accountsLimits(policy: TemplateContext['policy']): ControlsManifest['li
     { file, pattern: String.raw`const SALT_BYTES = ${num};`, min: 16, finding: 'password salt shorter than 16 bytes' },
     { file: 'src/accounts/password-policy.ts', pattern: String.raw`PASSWORD_MIN_LENGTH = ${num};`, min: policy.passwordMinLength, finding: 'minimum password length below the policy (ASVS 5.0 V6.2.1)' },
     { file: 'src/accounts/password-policy.ts', pattern: String.raw`PASSWORD_MAX_LENGTH = ${num};`, min: 64, finding: 'maximum password length below 64 (ASVS 5.0 V6.2.9)' },
+    // Session lifetime bounds (src/accounts/env.ts): what the environment may set, not only the defaults.
+    {
+      file: 'src/accounts/env.ts',
+      pattern: String.raw`SESSION_IDLE_TIMEOUT_SECONDS: integer\(\s*\d+,\s*${num},`,
+      max: 86_400,
+      finding: 'accepts a session idle timeout above a day (OWASP Session Management CS; ASVS 5.0 V7.3.1)',
+    },
+    {
+      file: 'src/accounts/env.ts',
+      pattern: String.raw`SESSION_ABSOLUTE_TIMEOUT_SECONDS: integer\(\s*\d+,\s*${num},`,
+      max: 2_592_000,
+      finding: 'accepts a session absolute timeout above 30 days (ASVS 5.0 V7.3.2)',
+    },
+    {
+      file: 'src/accounts/env.ts',
+      pattern: String.raw`SESSION_CACHE_MS: integer\(\s*\d+,\s*${num},`,
+      max: 5_000,
+      finding: 'accepts a SESSION_CACHE_MS above 5 s: a session ended elsewhere stays usable here that long (ASVS 5.0 V7.4.1)',
+    },
   ];
 }
 

@@ -153,6 +153,16 @@ const weakenings: readonly Weakening[] = [
     finding: () => /^src\/accounts\/password\.ts: argon2id time cost below the policy .*\(1 < 2\)$/u,
   },
   {
+    what: 'a session cache allowed to hold revoked sessions for a minute',
+    apply: (root) => edit(root, 'src/accounts/env.ts', (t) => t.replace('SESSION_CACHE_MS: integer(0, 5_000, 1_000),', 'SESSION_CACHE_MS: integer(0, 60_000, 1_000),')),
+    finding: () => /^src\/accounts\/env\.ts: accepts a SESSION_CACHE_MS above 5 s.*\(60000 > 5000\)$/u,
+  },
+  {
+    what: 'a session idle timeout allowed to reach a week',
+    apply: (root) => edit(root, 'src/accounts/env.ts', (t) => t.replace('SESSION_IDLE_TIMEOUT_SECONDS: integer(60, 86_400, 1_800),', 'SESSION_IDLE_TIMEOUT_SECONDS: integer(60, 604_800, 1_800),')),
+    finding: () => /^src\/accounts\/env\.ts: accepts a session idle timeout above a day.*\(604800 > 86400\)$/u,
+  },
+  {
     what: 'a lowered minimum password length',
     apply: (root) => edit(root, 'src/accounts/password-policy.ts', (t) => t.replace('PASSWORD_MIN_LENGTH = 15;', 'PASSWORD_MIN_LENGTH = 6;')),
     finding: () => /^src\/accounts\/password-policy\.ts: minimum password length below the policy .*\(6 < 15\)$/u,
