@@ -12,8 +12,15 @@
  * (JIT, caches), then the three are measured in rounds whose order rotates, so drift affects
  * all alike; the ratio of each round's measurements is reported as median and min–max.
  *
+ * Two projects per framework. "default" is what `--yes` generates (SQLite, accounts on): the
+ * route checks a session and reads the item from the database. "controls" is the same project
+ * generated with `--database none` (in-memory items, so no database and no accounts): every HTTP
+ * control is on (request id, log line, security headers, rate limit, CORS, cross-site check,
+ * validation, safe errors) and nothing else, the stack the issue's naive figures (helmet + a rate
+ * limiter + a request logger + zod: 2.3× / 2.7× the bare CPU) measured. It has no bare+db row.
+ *
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 5), BENCH_FRAMEWORKS
- * (comma list, default all), BENCH_PORT (the secured app's port, the bare apps' are the next
+ * (comma list, default all), BENCH_PROJECTS (default,controls; default both), BENCH_PORT (the secured app's port, the bare apps' are the next
  * two; default 3711), BENCH_CLI (another build's dist/bin/secure-ts.js, to measure an older version of
  * the templates with this harness: "before" and "after" under one method).
  */
@@ -37,6 +44,11 @@ const securedPort = Number(process.env['BENCH_PORT'] ?? 3711);
 const barePort = securedPort + 1;
 const bareDbPort = securedPort + 2;
 const selected = (process.env['BENCH_FRAMEWORKS'] ?? frameworks.join(',')).split(',').filter((f) => (frameworks as readonly string[]).includes(f));
+
+/** The two generated projects measured per framework, by the `--database` they are generated with. */
+const projects = { default: 'sqlite', controls: 'none' } as const;
+type Project = keyof typeof projects;
+const selectedProjects = (process.env['BENCH_PROJECTS'] ?? 'default,controls').split(',').filter((p): p is Project => p in projects);
 
 /** Headers every secured response must carry: proof the bench measures the app with its controls on. */
 const CONTROL_HEADERS = ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'cache-control', 'x-request-id'];
@@ -89,9 +101,10 @@ async function measure(server: ChildProcess, url: string, headers: Record<string
 
 interface Result {
   readonly framework: string;
+  readonly project: Project;
   readonly secured: number[];
   readonly bare: number[];
-  /** The bare app reading the same item from the same SQLite file (bench/bare/item-source.mjs). */
+  /** The bare app reading the same item from the same SQLite file (bench/bare/item-source.mjs); empty without a database. */
   readonly bareDb: number[];
   readonly ratios: number[];
   readonly dbRatios: number[];
@@ -100,9 +113,10 @@ interface Result {
   readonly bytes: number;
 }
 
-async function benchOne(framework: string): Promise<Result> {
-  const dir = mkdtempSync(join(tmpdir(), `secure-ts-bench-${framework}-`));
-  run(dir, process.execPath, [cli, 'bench-api', '--yes', '--skip-git', '--framework', framework, '--database', 'sqlite']);
+async function benchOne(framework: string, project: Project): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), `secure-ts-bench-${framework}-${project}-`));
+  const hasDb = projects[project] !== 'none';
+  run(dir, process.execPath, [cli, 'bench-api', '--yes', '--skip-git', '--framework', framework, '--database', projects[project]]);
   const root = join(dir, 'bench-api');
   run(root, 'npm', ['run', 'build']);
   const env = {
@@ -144,18 +158,18 @@ async function benchOne(framework: string): Promise<Result> {
       return { process: child, url };
     };
     const bare = await startBare(barePort, {});
-    const bareDb = await startBare(bareDbPort, { BENCH_DATABASE_PATH: env.DATABASE_PATH });
+    const bareDb = hasDb ? await startBare(bareDbPort, { BENCH_DATABASE_PATH: env.DATABASE_PATH }) : undefined;
 
     const securedUrl = `http://127.0.0.1:${String(securedPort)}${path}`;
     await load(securedUrl, warmupSeconds, headers);
     await load(bare.url, warmupSeconds, headers);
-    await load(bareDb.url, warmupSeconds, headers);
-    const result: Result = { framework, secured: [], bare: [], bareDb: [], ratios: [], dbRatios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
+    if (bareDb !== undefined) await load(bareDb.url, warmupSeconds, headers);
+    const result: Result = { framework, project, secured: [], bare: [], bareDb: [], ratios: [], dbRatios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
     const sides = [
       { run: () => measure(secured, securedUrl, headers), into: result.secured },
       { run: () => measure(bare.process, bare.url, headers), into: result.bare },
-      { run: () => measure(bareDb.process, bareDb.url, headers), into: result.bareDb },
     ];
+    if (bareDb !== undefined) sides.push({ run: () => measure(bareDb.process, bareDb.url, headers), into: result.bareDb });
     for (let i = 0; i < rounds; i += 1) {
       // The order rotates every round, so no side is always the one measured first.
       const rps: number[] = [];
@@ -167,7 +181,7 @@ async function benchOne(framework: string): Promise<Result> {
         if (side.into === result.bare) rps[1] = m.rps;
       }
       result.ratios.push(result.secured[i]! / result.bare[i]!);
-      result.dbRatios.push(result.secured[i]! / result.bareDb[i]!);
+      if (bareDb !== undefined) result.dbRatios.push(result.secured[i]! / result.bareDb[i]!);
       result.securedRps.push(rps[0]!);
       result.bareRps.push(rps[1]!);
     }
@@ -180,16 +194,18 @@ async function benchOne(framework: string): Promise<Result> {
 
 export async function benchFrameworks(): Promise<void> {
   const rows: string[][] = [
-    ['framework', 'ratio vs bare', 'ratio vs bare+db', 'secured ms CPU/1k req', 'bare', 'bare+db', 'secured req/s', 'bare req/s', 'body bytes'],
+    ['framework', 'project', 'ratio vs bare', 'ratio vs bare+db', 'secured ms CPU/1k req', 'bare', 'bare+db', 'secured req/s', 'bare req/s', 'body bytes'],
   ];
   const fmt = (values: readonly number[], digits: number, unit = '') => {
+    if (values.length === 0) return '—';
     const { min, max } = spread(values);
     return `${median(values).toFixed(digits)}${unit} [${min.toFixed(digits)}–${max.toFixed(digits)}]`;
   };
-  for (const framework of selected) {
-    const r = await benchOne(framework);
+  for (const framework of selected) for (const project of selectedProjects) {
+    const r = await benchOne(framework, project);
     rows.push([
       r.framework,
+      project,
       fmt(r.ratios, 2, 'x'),
       fmt(r.dbRatios, 2, 'x'),
       fmt(r.secured, 1),
@@ -200,10 +216,12 @@ export async function benchFrameworks(): Promise<void> {
       String(r.bytes),
     ]);
   }
-  console.log(`\nServer CPU per request, GET /items/:id on SQLite (${warmupSeconds} s warm-up, ${rounds} alternating rounds of ${seconds} s, ${connections} connections; median [min–max] over rounds)\n`);
+  console.log(`\nServer CPU per request, GET /items/:id (${warmupSeconds} s warm-up, ${rounds} alternating rounds of ${seconds} s, ${connections} connections; median [min–max] over rounds)\n`);
   console.log(table(rows));
   console.log(
     '\nbare: the same framework serving the secured answer\'s bytes as a constant (no database work). bare+db: the same item read by id\n' +
-      'from the same SQLite file with one prepared node:sqlite statement. Ratio = secured CPU / baseline CPU, per round; median [min–max].',
+      'from the same SQLite file with one prepared node:sqlite statement. Ratio = secured CPU / baseline CPU, per round; median [min–max].\n' +
+      'default: the `--yes` project (SQLite, accounts: a session check and a database read per request). controls: the same\n' +
+      'generated with `--database none` (every HTTP control, in-memory items, no accounts).',
   );
 }
