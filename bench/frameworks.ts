@@ -15,15 +15,16 @@
  * Two projects per framework. "default" is what `--yes` generates (SQLite, accounts on): the
  * route checks a session and reads the item from the database. "controls" is the same project
  * generated with `--database none` (in-memory items, so no database and no accounts): every HTTP
- * control is on (request id, log line, security headers, rate limit, CORS, cross-site check,
+ * control is on (request id, log line, security headers, rate limit, CORS, body limits,
  * validation, safe errors) and nothing else: the ground on which naive stacks were measured
  * before this generator was built (helmet + a rate limiter + a request logger + zod: 2.3× the bare
  * CPU on Express, 2.7× on Fastify). It has no bare+db row.
  *
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 5), BENCH_FRAMEWORKS
  * (comma list, default all), BENCH_PROJECTS (comma list of default and controls; default both),
- * BENCH_PORT (the secured app's port, the bare apps' are the next two; default 3711), BENCH_CLI (another build's dist/bin/secure-ts.js, to measure an older version of
- * the templates with this harness: "before" and "after" under one method).
+ * BENCH_PORT (the secured app's port, the bare apps' are the next two; default 3711), BENCH_CLI
+ * (another build's dist/bin/secure-ts.js, to measure an older version of the templates with this
+ * harness: "before" and "after" under one method).
  */
 import { randomBytes } from 'node:crypto';
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
