@@ -1,15 +1,16 @@
 /**
  * CPU time per request of the example resource's GET /items/:id on each framework's generated
- * project (every control on, SQLite, logging at info to /dev/null), against two bare apps of the
- * same framework serving the same JSON bytes, measured side by side in one run on loopback:
- * "bare" answers a constant (the issue's baseline: no database work at all) and "bare+db" reads
- * the same item from the same SQLite file with one prepared statement, so its ratio is the cost
- * of the controls and the stack, not of having data (bench/bare/item-source.mjs).
+ * project (every control on, logging at info to /dev/null), against bare apps of the same
+ * framework serving the same JSON bytes, measured side by side in one run on loopback: "bare"
+ * answers a constant (the issue's baseline: no database work at all) and, for a project with a
+ * database, "bare+db" reads the same item from the same SQLite file with one prepared statement,
+ * so its ratio is the cost of the controls and the stack, not of having data
+ * (bench/bare/item-source.mjs).
  *
  * Built for a noisy shared machine: what is compared is the CPU the *server process* used
  * (user + system, all its threads, from /proc), divided by the requests it answered, not
  * wall-clock throughput, which other load on the machine moves. Each server is warmed up first
- * (JIT, caches), then the three are measured in rounds whose order rotates, so drift affects
+ * (JIT, caches), then the apps are measured in rounds whose order rotates, so drift affects
  * all alike; the ratio of each round's measurements is reported as median and min–max.
  *
  * Two projects per framework. "default" is what `--yes` generates (SQLite, accounts on): the
@@ -45,12 +46,22 @@ const connections = 10;
 const securedPort = Number(process.env['BENCH_PORT'] ?? 3711);
 const barePort = securedPort + 1;
 const bareDbPort = securedPort + 2;
-const selected = (process.env['BENCH_FRAMEWORKS'] ?? frameworks.join(',')).split(',').filter((f) => (frameworks as readonly string[]).includes(f));
+
+/** A comma list from the environment, every entry one of `allowed`: a typo stops the bench instead of measuring nothing. */
+function listFrom<T extends string>(variable: string, allowed: readonly T[]): T[] {
+  const raw = process.env[variable];
+  if (raw === undefined) return [...allowed];
+  const values = raw.split(',').map((value) => value.trim());
+  const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
+  if (unknown.length > 0 || values.length === 0) throw new Error(`${variable}: unknown ${unknown.join(', ')}; expected a comma list of ${allowed.join(', ')}`);
+  return values as T[];
+}
 
 /** The two generated projects measured per framework, by the `--database` they are generated with. */
 const projects = { default: 'sqlite', controls: 'none' } as const;
 type Project = keyof typeof projects;
-const selectedProjects = (process.env['BENCH_PROJECTS'] ?? 'default,controls').split(',').filter((p): p is Project => p in projects);
+const selected = listFrom('BENCH_FRAMEWORKS', frameworks);
+const selectedProjects = listFrom('BENCH_PROJECTS', Object.keys(projects) as Project[]);
 
 /** Headers every secured response must carry: proof the bench measures the app with its controls on. */
 const CONTROL_HEADERS = ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'cache-control', 'x-request-id'];
@@ -207,7 +218,7 @@ export async function benchFrameworks(): Promise<void> {
     const r = await benchOne(framework, project);
     rows.push([
       r.framework,
-      project,
+      r.project,
       fmt(r.ratios, 2, 'x'),
       fmt(r.dbRatios, 2, 'x'),
       fmt(r.secured, 1),
