@@ -163,6 +163,12 @@ const weakenings: readonly Weakening[] = [
     finding: () => /^src\/accounts\/env\.ts: accepts a session idle timeout above a day.*\(604800 > 86400\)$/u,
   },
   {
+    what: 'a session absolute timeout allowed to reach a year',
+    apply: (root) =>
+      edit(root, 'src/accounts/env.ts', (t) => t.replace('SESSION_ABSOLUTE_TIMEOUT_SECONDS: integer(300, 2_592_000, 28_800),', 'SESSION_ABSOLUTE_TIMEOUT_SECONDS: integer(300, 31_536_000, 28_800),')),
+    finding: () => /^src\/accounts\/env\.ts: accepts a session absolute timeout above 30 days.*\(31536000 > 2592000\)$/u,
+  },
+  {
     what: 'a lowered minimum password length',
     apply: (root) => edit(root, 'src/accounts/password-policy.ts', (t) => t.replace('PASSWORD_MIN_LENGTH = 15;', 'PASSWORD_MIN_LENGTH = 6;')),
     finding: () => /^src\/accounts\/password-policy\.ts: minimum password length below the policy .*\(6 < 15\)$/u,
