@@ -33,11 +33,27 @@ async function redisEnv(): Promise<Readonly<Record<string, string>>> {
   return {};
 }
 
+/**
+ * A step that resolves the packed generator's dependencies from the registry (a tarball has no
+ * lockfile). Once, at 10:04 on 2026-12-03, npm answered ETARGET (no matching version) for
+ * `@inquirer/core@^12.1.1`, and the same command passed eight minutes later: a registry failure
+ * is retried once, fetching fresh metadata; any other failure is the test's.
+ */
+function registryStep(cwd: string, command: string, args: string[]): void {
+  try {
+    step(cwd, command, args);
+  } catch (error) {
+    if (!/npm error code (?:ETARGET|ECONNRESET|ETIMEDOUT|EAI_AGAIN|E5\d\d)\b/u.test(String(error))) throw error;
+    console.log(`registry failure, retrying once with fresh metadata: ${String(error).split('\n')[0] ?? ''}`);
+    step(cwd, command, args.map((arg) => (arg === '--prefer-offline' ? '--prefer-online' : arg)), { npm_config_prefer_online: 'true' });
+  }
+}
+
 describe('entry points', () => {
   it('npx generator-secure-ts <name> generates a project whose own tests pass', async () => {
     const cwd = join(sandbox, 'npx');
     mkdirSync(cwd);
-    step(cwd, 'npx', ['--yes', `--package=${tarball}`, '--', 'generator-secure-ts', 'npx-made', '--yes', '--skip-git']);
+    registryStep(cwd, 'npx', ['--yes', `--package=${tarball}`, '--', 'generator-secure-ts', 'npx-made', '--yes', '--skip-git']);
     step(join(cwd, 'npx-made'), 'npm', ['test'], await redisEnv());
   }, 900_000);
 
@@ -50,7 +66,7 @@ describe('entry points', () => {
     mkdirSync(bin);
     copyFileSync(realpathSync(process.execPath), join(bin, 'node'));
     chmodSync(join(bin, 'node'), 0o755);
-    step(sandbox, 'npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', `yo@${yoVersion}`, tarball]);
+    registryStep(sandbox, 'npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', `yo@${yoVersion}`, tarball]);
     const cwd = join(sandbox, 'yo');
     mkdirSync(cwd);
     const env = {
