@@ -19,11 +19,17 @@
  * control is on (request id, log line, security headers, rate limit, CORS, body limits,
  * validation, safe errors) and nothing else: the ground on which naive stacks were measured
  * before this generator was built (helmet + a rate limiter + a request logger + zod: 2.3× the bare
- * CPU on Express, 2.7× on Fastify). It has no bare+db row.
+ * CPU on Express, 2.7× on Fastify). It has no bare+db row; it has a "floor" instead: the same
+ * controls hand-fused on plain node:http, each done by the project's own code (request id, rate
+ * limit, headers, zod, the pino request line; bench/bare/floor.mjs). The floor's ratio to bare is
+ * what those controls cost with no framework at all, a lower bound for any app that keeps them.
  *
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 5), BENCH_FRAMEWORKS
  * (comma list, default all), BENCH_PROJECTS (comma list of default and controls; default both),
- * BENCH_PORT (the secured app's port, the bare apps' are the next two; default 3711), BENCH_CLI
+ * BENCH_PORT (the secured app's port, the other apps' are the next three; default 3711),
+ * BENCH_RATE (requests per second offered by autocannon in the measured rounds; default none, as
+ * fast as the server answers: a fixed rate measures every app at the same load, below
+ * saturation, where a production service usually runs), BENCH_CLI
  * (another build's dist/bin/secure-ts.js, to measure an older version of the templates with this
  * harness: "before" and "after" under one method).
  */
@@ -46,6 +52,10 @@ const connections = 10;
 const securedPort = Number(process.env['BENCH_PORT'] ?? 3711);
 const barePort = securedPort + 1;
 const bareDbPort = securedPort + 2;
+const floorPort = securedPort + 3;
+/** Offered load in the measured rounds (autocannon's overallRate); undefined: as fast as answered. */
+const rate = process.env['BENCH_RATE'] === undefined ? undefined : Number(process.env['BENCH_RATE']);
+if (rate !== undefined && !(Number.isInteger(rate) && rate > 0)) throw new Error('BENCH_RATE: expected a whole number of requests per second');
 
 /** A comma list from the environment, every entry one of `allowed`: a typo stops the bench instead of measuring nothing. */
 function listFrom<T extends string>(variable: string, allowed: readonly T[]): T[] {
@@ -84,7 +94,8 @@ async function waitForHttp(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-const load = (url: string, duration: number, headers: Record<string, string> = {}) => autocannon({ url, connections, duration, headers });
+const load = (url: string, duration: number, headers: Record<string, string> = {}, overallRate?: number) =>
+  autocannon({ url, connections, duration, headers, ...(overallRate === undefined ? {} : { overallRate }) });
 
 /**
  * With accounts (on by default) every API route wants a session: register and sign in once and
@@ -106,7 +117,7 @@ async function sessionHeaders(base: string): Promise<Record<string, string>> {
 /** CPU milliseconds of the server process per 1000 requests while autocannon loads one URL. */
 async function measure(server: ChildProcess, url: string, headers: Record<string, string>): Promise<{ cpuPerKiloReq: number; rps: number }> {
   const before = cpuSeconds(server.pid!);
-  const result = await load(url, seconds, headers);
+  const result = await load(url, seconds, headers, rate);
   const cpu = cpuSeconds(server.pid!) - before;
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors during the bench`);
   return { cpuPerKiloReq: (cpu / result.requests.total) * 1e6, rps: result.requests.average };
@@ -119,12 +130,20 @@ interface Result {
   readonly bare: number[];
   /** The bare app reading the same item from the same SQLite file (bench/bare/item-source.mjs); empty without a database. */
   readonly bareDb: number[];
+  /** The controls hand-fused on node:http (bench/bare/floor.mjs); only for the controls project. */
+  readonly floor: number[];
   readonly ratios: number[];
   readonly dbRatios: number[];
+  readonly floorRatios: number[];
   readonly securedRps: number[];
   readonly bareRps: number[];
   readonly bytes: number;
 }
+
+/** Headers that vary per request or belong to Node's connection handling, left out of the floor's fixed set. */
+const PER_RESPONSE = new Set(['x-request-id', 'ratelimit', 'ratelimit-policy', 'vary', 'content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+const staticHeaders = (headers: Headers): Record<string, string> => Object.fromEntries([...headers].filter(([name]) => !PER_RESPONSE.has(name)));
+const headerNames = (headers: Headers): string => [...headers.keys()].sort().join(',');
 
 async function benchOne(framework: string, project: Project): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), `secure-ts-bench-${framework}-${project}-`));
@@ -161,28 +180,37 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
 
     copyFileSync(join(repoRoot, 'bench', 'bare', `${framework}.mjs`), join(root, 'bare.mjs'));
     copyFileSync(join(repoRoot, 'bench', 'bare', 'item-source.mjs'), join(root, 'item-source.mjs'));
-    const startBare = async (port: number, extra: Record<string, string>): Promise<{ process: ChildProcess; url: string }> => {
-      const child = fork(join(root, 'bare.mjs'), [], { cwd: root, env: { ...process.env, PORT: String(port), BENCH_BODY: body, ...extra }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    copyFileSync(join(repoRoot, 'bench', 'bare', 'floor.mjs'), join(root, 'floor.mjs'));
+    const startBare = async (port: number, extra: Record<string, string>, script = 'bare.mjs'): Promise<{ process: ChildProcess; url: string; response: Response }> => {
+      const child = fork(join(root, script), [], { cwd: root, env: { ...process.env, PORT: String(port), BENCH_BODY: body, ...extra }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       bares.push(child);
       const url = `http://127.0.0.1:${String(port)}${path}`;
       await waitForHttp(url);
       // A fair baseline serves the very same bytes; a different body would measure serialisation, not the stack.
-      if ((await (await fetch(url)).text()) !== body) throw new Error(`${framework}: a bare app's body differs from the secured app's`);
-      return { process: child, url };
+      const response = await fetch(url);
+      if ((await response.text()) !== body) throw new Error(`${framework}: a bare app's body differs from the secured app's`);
+      return { process: child, url, response };
     };
     const bare = await startBare(barePort, {});
     const bareDb = hasDb ? await startBare(bareDbPort, { BENCH_DATABASE_PATH: env.DATABASE_PATH }) : undefined;
+    const floor = hasDb ? undefined : await startBare(floorPort, { BENCH_HEADERS: JSON.stringify(staticHeaders(securedResponse.headers)) }, 'floor.mjs');
+    // A fair floor sends every header the secured app sends, under the same names.
+    if (floor !== undefined && headerNames(floor.response.headers) !== headerNames(securedResponse.headers)) {
+      throw new Error(`${framework}: the floor's headers (${headerNames(floor.response.headers)}) differ from the secured app's (${headerNames(securedResponse.headers)})`);
+    }
 
     const securedUrl = `http://127.0.0.1:${String(securedPort)}${path}`;
     await load(securedUrl, warmupSeconds, headers);
     await load(bare.url, warmupSeconds, headers);
     if (bareDb !== undefined) await load(bareDb.url, warmupSeconds, headers);
-    const result: Result = { framework, project, secured: [], bare: [], bareDb: [], ratios: [], dbRatios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
+    if (floor !== undefined) await load(floor.url, warmupSeconds, headers);
+    const result: Result = { framework, project, secured: [], bare: [], bareDb: [], floor: [], ratios: [], dbRatios: [], floorRatios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
     const sides = [
       { run: () => measure(secured, securedUrl, headers), into: result.secured },
       { run: () => measure(bare.process, bare.url, headers), into: result.bare },
     ];
     if (bareDb !== undefined) sides.push({ run: () => measure(bareDb.process, bareDb.url, headers), into: result.bareDb });
+    if (floor !== undefined) sides.push({ run: () => measure(floor.process, floor.url, headers), into: result.floor });
     for (let i = 0; i < rounds; i += 1) {
       // The order rotates every round, so no side is always the one measured first.
       const rps: number[] = [];
@@ -195,6 +223,7 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
       }
       result.ratios.push(result.secured[i]! / result.bare[i]!);
       if (bareDb !== undefined) result.dbRatios.push(result.secured[i]! / result.bareDb[i]!);
+      if (floor !== undefined) result.floorRatios.push(result.floor[i]! / result.bare[i]!);
       result.securedRps.push(rps[0]!);
       result.bareRps.push(rps[1]!);
     }
@@ -207,7 +236,7 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
 
 export async function benchFrameworks(): Promise<void> {
   const rows: string[][] = [
-    ['framework', 'project', 'ratio vs bare', 'ratio vs bare+db', 'secured ms CPU/1k req', 'bare', 'bare+db', 'secured req/s', 'bare req/s', 'body bytes'],
+    ['framework', 'project', 'ratio vs bare', 'ratio vs bare+db', 'floor vs bare', 'secured ms CPU/1k req', 'bare', 'bare+db', 'floor', 'secured req/s', 'bare req/s', 'body bytes'],
   ];
   const fmt = (values: readonly number[], digits: number, unit = '') => {
     if (values.length === 0) return '—';
@@ -221,20 +250,23 @@ export async function benchFrameworks(): Promise<void> {
       r.project,
       fmt(r.ratios, 2, 'x'),
       fmt(r.dbRatios, 2, 'x'),
+      fmt(r.floorRatios, 2, 'x'),
       fmt(r.secured, 1),
       fmt(r.bare, 1),
       fmt(r.bareDb, 1),
+      fmt(r.floor, 1),
       median(r.securedRps).toFixed(0),
       median(r.bareRps).toFixed(0),
       String(r.bytes),
     ]);
   }
-  console.log(`\nServer CPU per request, GET /items/:id (${warmupSeconds} s warm-up, ${rounds} alternating rounds of ${seconds} s, ${connections} connections; median [min–max] over rounds)\n`);
+  console.log(`\nServer CPU per request, GET /items/:id (${warmupSeconds} s warm-up, ${rounds} alternating rounds of ${seconds} s, ${connections} connections, ${rate === undefined ? 'as fast as answered' : `${String(rate)} req/s offered`}; median [min–max] over rounds)\n`);
   console.log(table(rows));
   console.log(
     '\nbare: the same framework serving the secured answer\'s bytes as a constant (no database work). bare+db: the same item read by id\n' +
       'from the same SQLite file with one prepared node:sqlite statement. Ratio = secured CPU / baseline CPU, per round; median [min–max].\n' +
       'default: the `--yes` project (SQLite, accounts: a session check and a database read per request). controls: the same\n' +
-      'generated with `--database none` (every HTTP control, in-memory items, no accounts).',
+      'generated with `--database none` (every HTTP control, in-memory items, no accounts). floor: that project\'s controls\n' +
+      'hand-fused on plain node:http with the project\'s own code for each (bench/bare/floor.mjs): what they cost with no framework.',
   );
 }
