@@ -141,7 +141,7 @@ interface Result {
 }
 
 /** Headers that vary per request or belong to Node's connection handling, left out of the floor's fixed set. */
-const PER_RESPONSE = new Set(['x-request-id', 'ratelimit', 'ratelimit-policy', 'vary', 'content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+const PER_RESPONSE = new Set(['x-request-id', 'ratelimit', 'ratelimit-policy', 'content-type', 'content-length', 'date', 'connection', 'keep-alive']);
 const staticHeaders = (headers: Headers): Record<string, string> => Object.fromEntries([...headers].filter(([name]) => !PER_RESPONSE.has(name)));
 const headerNames = (headers: Headers): string => [...headers.keys()].sort().join(',');
 

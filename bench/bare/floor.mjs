@@ -5,10 +5,10 @@
 // - the inbound X-Request-Id validated, or a new one (dist/security/request-id.js);
 // - the rate-limit hit in the same in-memory counter store, keyed by subnet
 //   (dist/security/counter-store.js, dist/security/subnet-key.js), with both RateLimit fields;
-// - CORS: a request without Origin gets only `Vary: Origin`, as in the secured app; one with an
-//   Origin is refused here (the bench sends none);
-// - the secured response's security headers, byte for byte (BENCH_HEADERS, read from the
-//   secured app's answer by the bench), Cache-Control included;
+// - CORS: a request without Origin is answered without CORS headers, as in the secured app; one
+//   with an Origin is refused here (the bench sends none);
+// - the secured response's fixed headers, byte for byte (BENCH_HEADERS, read from the secured
+//   app's answer by the bench): the security headers, Cache-Control, and Vary where it sends one;
 // - the id checked by the route's zod schema (dist/resources/items/schema.js);
 // - the item serialised per request, as the route does;
 // - one request line through the project's pino logger (dist/logger.js), same fields.
@@ -57,7 +57,6 @@ const server = createServer((req, res) => {
       ...securityHeaders,
       'ratelimit-policy', policy,
       'ratelimit', `"default";r=${Math.max(0, max - count)};t=${Math.ceil(resetMs / 1000)}`,
-      'vary', 'Origin',
       'content-type', 'application/json; charset=utf-8',
       'content-length', String(Buffer.byteLength(body)),
     ]);
