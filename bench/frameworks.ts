@@ -193,10 +193,14 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
     };
     const bare = await startBare(barePort, {});
     const bareDb = hasDb ? await startBare(bareDbPort, { BENCH_DATABASE_PATH: env.DATABASE_PATH }) : undefined;
-    const floor = hasDb ? undefined : await startBare(floorPort, { BENCH_HEADERS: JSON.stringify(staticHeaders(securedResponse.headers)) }, 'floor.mjs');
-    // A fair floor sends every header the secured app sends, under the same names.
+    const floorEnv = { BENCH_HEADERS: JSON.stringify(staticHeaders(securedResponse.headers)), BENCH_RATE_LIMIT_POLICY: securedResponse.headers.get('ratelimit-policy') ?? '' };
+    const floor = hasDb ? undefined : await startBare(floorPort, floorEnv, 'floor.mjs');
+    // A fair floor sends every header the secured app sends, under the same names, and counts against the same limit.
     if (floor !== undefined && headerNames(floor.response.headers) !== headerNames(securedResponse.headers)) {
       throw new Error(`${framework}: the floor's headers (${headerNames(floor.response.headers)}) differ from the secured app's (${headerNames(securedResponse.headers)})`);
+    }
+    if (floor !== undefined && floor.response.headers.get('ratelimit-policy') !== securedResponse.headers.get('ratelimit-policy')) {
+      throw new Error(`${framework}: the floor's RateLimit-Policy differs from the secured app's`);
     }
 
     const securedUrl = `http://127.0.0.1:${String(securedPort)}${path}`;

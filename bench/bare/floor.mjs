@@ -4,7 +4,8 @@
 // project's own code for each control, so it does the same work, not a cheaper imitation:
 // - the inbound X-Request-Id validated, or a new one (dist/security/request-id.js);
 // - the rate-limit hit in the same in-memory counter store, keyed by subnet
-//   (dist/security/counter-store.js, dist/security/subnet-key.js), with both RateLimit fields;
+//   (dist/security/counter-store.js, dist/security/subnet-key.js), against the secured app's
+//   limit, with both RateLimit fields;
 // - CORS: a request without Origin is answered without CORS headers, as in the secured app; one
 //   with an Origin is refused here (the bench sends none);
 // - the secured response's fixed headers, byte for byte (BENCH_HEADERS, read from the secured
@@ -30,9 +31,11 @@ const { createLogger } = await project('logger.js');
 
 const logger = createLogger({ LOG_LEVEL: 'info' });
 const counters = createMemoryCounterStore();
-const windowMs = 60_000;
-const max = 1_000_000;
-const policy = `"default";q=${max};w=${windowMs / 1000}`;
+// The secured app's limit, from its RateLimit-Policy answer (BENCH_RATE_LIMIT_POLICY), sent back
+// as it is: `"default";q=<limit>;w=<s>` (Express, Fastify) or `<limit>;w=<s>` (Hono's draft-7).
+const policy = process.env.BENCH_RATE_LIMIT_POLICY;
+const [max, windowSeconds] = /(\d+);w=(\d+)$/.exec(policy).slice(1).map(Number);
+const windowMs = windowSeconds * 1000;
 const securityHeaders = Object.entries(JSON.parse(process.env.BENCH_HEADERS)).flat();
 const stored = JSON.parse(process.env.BENCH_BODY);
 const items = new Map([[stored.id, stored]]);
