@@ -193,14 +193,19 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
     };
     const bare = await startBare(barePort, {});
     const bareDb = hasDb ? await startBare(bareDbPort, { BENCH_DATABASE_PATH: env.DATABASE_PATH }) : undefined;
-    const floorEnv = { BENCH_HEADERS: JSON.stringify(staticHeaders(securedResponse.headers)), BENCH_RATE_LIMIT_POLICY: securedResponse.headers.get('ratelimit-policy') ?? '' };
+    const floorEnv = {
+      BENCH_HEADERS: JSON.stringify(staticHeaders(securedResponse.headers)),
+      BENCH_RATE_LIMIT_POLICY: securedResponse.headers.get('ratelimit-policy') ?? '',
+      BENCH_RATE_LIMIT_FIELD: securedResponse.headers.get('ratelimit') ?? '',
+    };
     const floor = hasDb ? undefined : await startBare(floorPort, floorEnv, 'floor.mjs');
     // A fair floor sends every header the secured app sends, under the same names, and counts against the same limit.
     if (floor !== undefined && headerNames(floor.response.headers) !== headerNames(securedResponse.headers)) {
       throw new Error(`${framework}: the floor's headers (${headerNames(floor.response.headers)}) differ from the secured app's (${headerNames(securedResponse.headers)})`);
     }
-    if (floor !== undefined && floor.response.headers.get('ratelimit-policy') !== securedResponse.headers.get('ratelimit-policy')) {
-      throw new Error(`${framework}: the floor's RateLimit-Policy differs from the secured app's`);
+    const rateLimitShape = (headers: Headers) => (headers.get('ratelimit') ?? '').replace(/\d+/g, 'n');
+    if (floor !== undefined && (floor.response.headers.get('ratelimit-policy') !== securedResponse.headers.get('ratelimit-policy') || rateLimitShape(floor.response.headers) !== rateLimitShape(securedResponse.headers))) {
+      throw new Error(`${framework}: the floor's RateLimit-Policy or RateLimit field differs in form from the secured app's`);
     }
 
     const securedUrl = `http://127.0.0.1:${String(securedPort)}${path}`;

@@ -5,9 +5,9 @@
 // - the inbound X-Request-Id validated, or a new one (dist/security/request-id.js);
 // - the rate-limit hit in the same in-memory counter store, keyed by subnet
 //   (dist/security/counter-store.js, dist/security/subnet-key.js), against the secured app's
-//   limit, with both RateLimit fields;
+//   limit, with both RateLimit fields in the secured app's form;
 // - CORS: a request without Origin is answered without CORS headers, as in the secured app; one
-//   with an Origin is refused here (the bench sends none);
+//   with an Origin gets a 404 here (the bench sends none);
 // - the secured response's fixed headers, byte for byte (BENCH_HEADERS, read from the secured
 //   app's answer by the bench): the security headers, Cache-Control, and Vary where it sends one;
 // - the id checked by the route's zod schema (dist/resources/items/schema.js);
@@ -31,11 +31,15 @@ const { createLogger } = await project('logger.js');
 
 const logger = createLogger({ LOG_LEVEL: 'info' });
 const counters = createMemoryCounterStore();
-// The secured app's limit, from its RateLimit-Policy answer (BENCH_RATE_LIMIT_POLICY), sent back
-// as it is: `"default";q=<limit>;w=<s>` (Express, Fastify) or `<limit>;w=<s>` (Hono's draft-7).
+// The secured app's limit and its two RateLimit fields, read from its answer and sent back in
+// the same form (each framework's package writes its own draft of them):
+// `"default";q=<limit>;w=<s>` (Fastify), `"<limit>-in-1min"; q=<limit>; w=<s>; pk=…` (Express),
+// `<limit>;w=<s>` (Hono); the field's remaining count and reset are filled in per request.
 const policy = process.env.BENCH_RATE_LIMIT_POLICY;
-const [max, windowSeconds] = /(\d+);w=(\d+)$/.exec(policy).slice(1).map(Number);
-const windowMs = windowSeconds * 1000;
+const max = Number((/q=(\d+)/.exec(policy) ?? /^(\d+);/.exec(policy))[1]);
+const windowMs = Number(/w=(\d+)/.exec(policy)[1]) * 1000;
+const [fieldHead, fieldMiddle, fieldTail] = process.env.BENCH_RATE_LIMIT_FIELD.replace(/(\br=|remaining=)\d+/, '$1\0').replace(/(\bt=|reset=)\d+/, '$1\0').split('\0');
+const rateLimitField = (count, resetSeconds) => `${fieldHead}${Math.max(0, max - count)}${fieldMiddle}${resetSeconds}${fieldTail}`;
 const securityHeaders = Object.entries(JSON.parse(process.env.BENCH_HEADERS)).flat();
 const stored = JSON.parse(process.env.BENCH_BODY);
 const items = new Map([[stored.id, stored]]);
@@ -59,7 +63,7 @@ const server = createServer((req, res) => {
       'x-request-id', reqId,
       ...securityHeaders,
       'ratelimit-policy', policy,
-      'ratelimit', `"default";r=${Math.max(0, max - count)};t=${Math.ceil(resetMs / 1000)}`,
+      'ratelimit', rateLimitField(count, Math.ceil(resetMs / 1000)),
       'content-type', 'application/json; charset=utf-8',
       'content-length', String(Buffer.byteLength(body)),
     ]);
