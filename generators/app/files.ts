@@ -4,6 +4,7 @@
  * frameworks + databases + features, never as their product.
  */
 import { accountsLayers } from '../accounts/files.ts';
+import { controlsDocLayers } from '../audit/files.ts';
 import { ciLayers } from '../ci/files.ts';
 import { dockerLayers } from '../docker/files.ts';
 import { filesLayers } from '../files/files.ts';
@@ -89,4 +90,5 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
   ...ciLayers,
   ...dockerLayers,
   ...viewsLayers,
+  ...controlsDocLayers,
 ];

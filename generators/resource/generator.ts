@@ -11,6 +11,7 @@ import { deriveContext } from '../shared/derive.ts';
 import { flagName, parseOrThrow, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
 import { requireStorage } from '../shared/storage.ts';
 import { describeResource, parseFields, singularPlural, type ResourceRecord } from '../shared/resource-spec.ts';
+import { controlsDocLayers } from '../audit/files.ts';
 import { resourceLayers, resourceRegistryLayers, resourceTokens } from './files.ts';
 import { resourceFlags, resourceNameSpec, resourceOptions } from './options.ts';
 
@@ -60,6 +61,8 @@ export default class ResourceGenerator extends SecureTsGenerator {
     const resource = describeResource(resources[position] as ResourceRecord, position);
     this.renderLayers(resourceLayers, { ...ctx, resource }, resourceTokens(resource));
     this.renderLayers(resourceRegistryLayers, ctx);
+    // docs/security-controls.md lists each resource's attack tests.
+    this.renderLayers(controlsDocLayers, ctx);
   }
 }
 

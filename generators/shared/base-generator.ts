@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Generator from 'yeoman-generator';
 import { appLayers } from '../app/files.ts';
+import { controlsDocLayers } from '../audit/files.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
@@ -92,8 +93,13 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     checkPolicy(this.policyContext(config), option, value, via);
   }
 
-  /** Record the controls manifest of the whole project as it now is, for `secure-ts audit`. */
+  /**
+   * Record the controls manifest of the whole project as it now is, for `secure-ts audit`, and
+   * re-render docs/security-controls.md, which lists the same controls for a reader.
+   */
   protected recordControls(ctx: TemplateContext): void {
+    // Unless this run already rendered it (a feature sub-command renders every changed app file).
+    this.renderLayers(controlsDocLayers, ctx, {}, (file) => !this.outcomes.has(file.destination));
     if (!this.dryRun) this.config.set('controls', controlsManifest(ctx, planFiles(appLayers, ctx)));
   }
 

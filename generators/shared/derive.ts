@@ -7,9 +7,20 @@ import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
 import type { ProjectConfig } from './config.ts';
 import { describeResource } from './resource-spec.ts';
+import { asvsLevel1, securityControls } from './security-catalogue.ts';
 import { hasStorage } from './storage.ts';
 
 export function deriveContext(config: ProjectConfig, year: number) {
+  const flags = deriveFlags(config, year);
+  return {
+    ...flags,
+    /** docs/security-controls.md: the controls this project carries and its ASVS 5.0 Level 1 table. */
+    securityControls: securityControls(flags),
+    asvsLevel1: asvsLevel1(flags),
+  };
+}
+
+function deriveFlags(config: ProjectConfig, year: number) {
   return {
     ...config,
     year,
