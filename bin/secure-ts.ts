@@ -148,7 +148,12 @@ async function main(argv: string[]): Promise<void> {
   const cwd = process.cwd();
   if (name === 'audit') {
     // Reads only: no Yeoman. Findings → exit 1, one line each (stdout), for CI.
-    const { auditProject, auditText } = await import('../generators/shared/audit.ts');
+    const { acceptChange, auditProject, auditText } = await import('../generators/shared/audit.ts');
+    if (values['accept'] !== undefined) {
+      console.log(acceptChange(cwd, values['accept'], values['reason']));
+      return;
+    }
+    if (values['reason'] !== undefined) throw new UsageError('--reason goes with --accept <file>');
     const result = auditProject(cwd);
     console.log(values['json'] === true ? JSON.stringify(result, undefined, 2) : auditText(result));
     if (result.findings.length > 0) process.exitCode = 1;

@@ -2,9 +2,11 @@
  * `yo secure-ts:audit`: checks the project in the current folder against the controls manifest
  * its generator recorded in `.yo-rc.json`, one line per finding. Findings fail the run (non-zero
  * exit), so a team can run it in CI. Reads only; writes nothing. The CLI's `secure-ts audit` runs
- * the same check without Yeoman (../shared/audit.ts).
+ * the same check without Yeoman (../shared/audit.ts). `--accept <file> --reason …` records a
+ * reviewed change to a locked file instead.
  */
-import { auditProject, auditText } from '../shared/audit.ts';
+import { acceptChange, auditProject, auditText } from '../shared/audit.ts';
+import { UsageError } from '../shared/option-spec.ts';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import { auditFlags } from './options.ts';
 
@@ -16,6 +18,12 @@ export default class AuditGenerator extends SecureTsGenerator {
 
   initializing(): void {
     this.requireProject(); // outside a generated project: a clear stop
+    const accept = this.flag('accept');
+    if (accept !== undefined) {
+      this.log(acceptChange(this.destinationRoot(), accept, this.flag('reason')));
+      return;
+    }
+    if (this.flag('reason') !== undefined) throw new UsageError('--reason goes with --accept <file>');
     const result = auditProject(this.destinationRoot());
     if (this.flag('json') === true) process.stdout.write(`${JSON.stringify(result, undefined, 2)}\n`);
     else this.log(auditText(result));

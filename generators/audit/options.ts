@@ -5,4 +5,6 @@ export const summary = 'check the project against the security controls recorded
 export const auditOptions = [] as const satisfies readonly OptionSpec[];
 export const auditFlags = [
   { name: 'json', description: 'Print the findings as JSON on stdout' },
+  { name: 'accept', takesValue: true, description: 'Record the current content of a locked file as a reviewed change (needs --reason)' },
+  { name: 'reason', takesValue: true, description: 'Why the accepted change is safe, in one line (kept in .yo-rc.json)' },
 ] as const satisfies readonly FlagSpec[];

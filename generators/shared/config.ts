@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { appOptions, nameSpec } from '../app/options.ts';
-import { controlsSchema, type ControlsManifest } from './controls.ts';
+import { acceptedChangeSchema, controlsSchema, type AcceptedChange, type ControlsManifest } from './controls.ts';
 import { objectSchemaOf, parseOrThrow, schemaOf, type ValuesOf } from './option-spec.ts';
 import { fieldTypes, resourceError, type ResourceRecord } from './resource-spec.ts';
 import { defaultPolicy, presetRecordSchema, resolvedPolicySchema, type Policy, type PresetRecord } from './policy.ts';
@@ -24,6 +24,8 @@ export const projectConfigSchema = objectSchemaOf(appOptions).extend({
   policy: resolvedPolicySchema.default(defaultPolicy),
   /** What `secure-ts audit` checks (see controls.ts); recorded by every run that renders files. */
   controls: controlsSchema.optional(),
+  /** Locked files whose change was reviewed (`secure-ts audit --accept <file> --reason …`): path → hash and why. */
+  accepted: z.record(z.string().max(300), acceptedChangeSchema).optional(),
   /** Resources added by `secure-ts resource`, in the order added (their migrations' order). */
   resources: z
     .array(
@@ -62,6 +64,7 @@ export type ProjectConfig = ValuesOf<typeof appOptions> & {
   preset?: PresetRecord;
   policy: Policy;
   controls?: ControlsManifest;
+  accepted?: Record<string, AcceptedChange>;
   resources?: ResourceRecord[];
 };
 

@@ -2,12 +2,14 @@
  * The controls manifest: what `secure-ts audit` checks a generated project against, recorded in
  * `.yo-rc.json` at generation so the audit holds a project to the controls of the generator
  * version that made it (not to whatever the installed generator does today). Plain data:
- * - securityFiles: must exist and still hash to what the generator wrote (the `files` map);
- * - requiredFiles: must exist (edited freely, e.g. CI workflows);
+ * - securityFiles: pure policy, locked: must exist and still hash to what the generator wrote (the
+ *   `files` map) or to a change reviewed with `audit --accept` (the `accepted` map);
+ * - requiredFiles: must exist (edited freely: services, routes, tests, CI workflows);
  * - requiredLines: lines (trimmed) that must stay in a file: middleware registrations, hardening;
  * - forbidden: patterns that must not appear in code (comments are ignored);
  * - limits: numbers in a file that must stay within the policy (a capture group per rule);
- * - npmrc: keys `.npmrc` must keep; pinned: files whose actions/images must be pinned by SHA/digest.
+ * - npmrc: keys `.npmrc` must keep; pinned: pipelines and images, whose actions/images must be pinned
+ *   by SHA/digest and which get the pipeline hardening checks (pipeline-checks.ts).
  * Later layers (accounts, resource, …) add their own entries in `controlsManifest` from the context.
  */
 import { z } from 'zod';
@@ -30,8 +32,23 @@ export const controlsSchema = z.strictObject({
 
 export type ControlsManifest = z.output<typeof controlsSchema>;
 
-/** Output paths whose every generated file is a security control (edits are findings). */
-const securityPrefixes = [
+/** A reviewed change to a locked file: its content hash when accepted, the reason and the date. */
+export const acceptedChangeSchema = z.strictObject({
+  hash: z.string().regex(/^[0-9a-f]{16}$/u),
+  reason: z.string().min(1).max(300),
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
+});
+
+export type AcceptedChange = z.output<typeof acceptedChangeSchema>;
+
+/**
+ * Output paths locked by content hash: pure policy and security mechanism, which a team has no
+ * business reason to edit (an edit is a finding until reviewed with `audit --accept <file>
+ * --reason …`). Code a team evolves (accounts and files services, routes, tests, the Dockerfile,
+ * workflows, `.npmrc`) is checked by meaning instead: required lines, forbidden patterns,
+ * limits, pins and pipeline hardening, so a comment or a new route is no finding.
+ */
+const lockedPrefixes = [
   'src/security/',
   'src/middleware/',
   'src/plugins/',
@@ -45,23 +62,38 @@ const securityPrefixes = [
   'src/config/redis.ts',
   'src/db/url.ts',
   'src/db/pool.ts',
+  'src/accounts/password.ts',
+  'src/accounts/password-policy.ts',
+  'src/auth/session.ts',
+  'src/auth/current-account.ts',
+  // --views: escaping, the page CSP, CSRF and form parsing.
+  'src/views/html.ts',
+  'src/views/csrf.ts',
+  'src/views/page-policy.ts',
+  'src/views/form.ts',
+  'eslint-rules/',
+] as const;
+
+/** Security code and tests that must exist but may evolve (their meaning is checked elsewhere). */
+const requiredPrefixes = [
   'src/accounts/',
   'src/auth/',
   'src/files/',
   'test/files/',
   'test/accounts/',
   'test/security/',
-  // --views: escaping, the page CSP, CSRF and form parsing, and the tests that prove them.
-  'src/views/html.ts',
-  'src/views/csrf.ts',
-  'src/views/page-policy.ts',
-  'src/views/form.ts',
   'test/views/',
-  'eslint-rules/',
   '.npmrc',
   'Dockerfile',
   '.dockerignore',
+  '.github/workflows/',
+  '.gitlab-ci.yml',
+  '.github/dependabot.yml',
+  'SECURITY.md',
 ] as const;
+
+const under = (prefixes: readonly string[], path: string): boolean =>
+  prefixes.some((prefix) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)));
 
 /** Middleware registrations and hardening lines of each framework's `src/app.ts`. */
 const appLines = {
@@ -160,8 +192,8 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
   const paths = plan.map((file) => file.destination);
   const policy = ctx.policy;
   return {
-    securityFiles: paths.filter((path) => securityPrefixes.some((prefix) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)))),
-    requiredFiles: paths.filter((path) => path.startsWith('.github/workflows/') || path === '.gitlab-ci.yml' || path === '.github/dependabot.yml' || path === 'SECURITY.md'),
+    securityFiles: paths.filter((path) => under(lockedPrefixes, path)),
+    requiredFiles: paths.filter((path) => !under(lockedPrefixes, path) && under(requiredPrefixes, path)),
     requiredLines: {
       'src/app.ts': [...appLines[ctx.framework], ...(ctx.features.accounts ? sessionAppLines[ctx.framework] : [])],
       ...(ctx.features.accounts ? sessionPolicyLines : {}),
