@@ -15,12 +15,15 @@
  * - `uploads`: many uploads of one shared buffer at once (node:http, which reports a response
  *   the server sends before it has read the body; the bench watches the server's memory meanwhile).
  *
- * undici's Pool is the client of the first two: one Node process issues well over 10,000 requests
- * per second with it on one core, which `http.request` does not.
+ * undici's Client is the connection of the first two (one Node process issues well over 10,000
+ * requests per second with it on one core, which `http.request` does not), one per connection,
+ * handed out from an idle stack by `Connections` below: undici's own Pool looks for a free
+ * connection by scanning all of them on every request, which costs the sender more than the
+ * server's answer when thousands are open and busy.
  */
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Pool, errors as undiciErrors } from 'undici';
+import { Client } from 'undici';
 
 interface Common {
   readonly origin: string;
@@ -120,35 +123,44 @@ function errorCode(error: unknown): string {
   return code(cause) ?? code(error) ?? (error instanceof Error ? error.name : 'unknown');
 }
 
+class TimedOut extends Error {}
+
+/** One request's deadline; `abort` is set once it is on a connection. */
+interface Pending {
+  readonly deadline: number;
+  timedOut: boolean;
+  abort?: (reason: Error) => void;
+}
+
 /**
- * Abort every request whose deadline has passed. Requests are kept in the order they were
+ * Time out every request whose deadline has passed. Requests are kept in the order they were
  * scheduled, and deadlines follow that order, so a sweep stops at the first live one.
  */
 class Deadlines {
-  private readonly live = new Map<number, { readonly deadline: number; readonly controller: AbortController }>();
+  private readonly live = new Map<number, Pending>();
   private next = 0;
   private readonly timer: NodeJS.Timeout;
-  /** Most requests seen queued in the pool at a sweep: the client's own queue, reported so it is never mistaken for the server's. */
+  /** Most requests seen waiting for a connection at a sweep: the client's own queue, reported so it is never mistaken for the server's. */
   queuedMax = 0;
 
-  constructor(pool: Pool) {
+  constructor(connections: Connections) {
     this.timer = setInterval(() => {
-      this.queuedMax = Math.max(this.queuedMax, pool.stats.queued);
+      this.queuedMax = Math.max(this.queuedMax, connections.waiting);
       const now = performance.now();
       for (const [id, entry] of this.live) {
         if (entry.deadline > now) break;
         this.live.delete(id);
-        entry.controller.abort();
+        entry.timedOut = true;
+        entry.abort?.(new TimedOut());
       }
     }, 10);
   }
 
-  add(deadline: number): { id: number; signal: AbortSignal } {
-    const controller = new AbortController();
+  add(pending: Pending): number {
     const id = this.next;
     this.next += 1;
-    this.live.set(id, { deadline, controller });
-    return { id, signal: controller.signal };
+    this.live.set(id, pending);
+    return id;
   }
 
   done(id: number): void {
@@ -160,29 +172,108 @@ class Deadlines {
   }
 }
 
-function makePool(job: Common & { connections: number }): Pool {
-  // No per-phase timeouts inside undici: the sender's own deadline covers the whole request,
-  // queueing in this pool included. Keep-alive longer than the server's, so the server decides.
-  return new Pool(job.origin, { connections: job.connections, pipelining: 1, headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 60_000, connect: { timeout: job.timeoutMs } });
+/**
+ * A fixed set of connections (one undici Client each, one request at a time), an idle stack and a
+ * FIFO of requests waiting for one: O(1) per request whatever the number of connections. A waiter
+ * whose deadline passed while it waited is dropped (a timeout) when its turn comes.
+ */
+class Connections {
+  private readonly idle: Client[];
+  private readonly all: Client[];
+  private queue: { readonly pending: Pending; readonly resolve: (client: Client) => void; readonly reject: (error: Error) => void }[] = [];
+  private head = 0;
+
+  constructor(job: Common & { connections: number }) {
+    // No per-phase timeouts inside undici: the sender's own deadline covers the whole request,
+    // the wait for a connection included. Keep-alive longer than the server's, so the server decides.
+    this.all = Array.from({ length: job.connections }, () => new Client(job.origin, { pipelining: 1, headersTimeout: 0, bodyTimeout: 0, keepAliveTimeout: 60_000, connect: { timeout: job.timeoutMs } }));
+    this.idle = [...this.all];
+  }
+
+  get waiting(): number {
+    return this.queue.length - this.head;
+  }
+
+  take(pending: Pending): Client | Promise<Client> {
+    const client = this.idle.pop();
+    if (client !== undefined) return client;
+    return new Promise((resolve, reject) => this.queue.push({ pending, resolve, reject }));
+  }
+
+  give(client: Client): void {
+    while (this.head < this.queue.length) {
+      const next = this.queue[this.head]!;
+      this.head += 1;
+      if (this.head > 4096 && this.head * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.head);
+        this.head = 0;
+      }
+      if (next.pending.timedOut) next.reject(new TimedOut());
+      else return next.resolve(client);
+    }
+    this.idle.push(client);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((client) => client.destroy().catch(() => undefined)));
+  }
+}
+
+/**
+ * One GET on one connection with undici's dispatch API: no response stream and no AbortSignal
+ * per request (each costs the sender more than a cheap answer costs the server); the body is
+ * read and dropped.
+ */
+function dispatch(client: Client, job: Common, pending: Pending): Promise<{ status: number; retryAfter: boolean }> {
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    let retryAfter = false;
+    client.dispatch(
+      { origin: job.origin, path: job.path, method: 'GET', headers: job.headers },
+      {
+        onRequestStart(controller) {
+          if (pending.timedOut) controller.abort(new TimedOut());
+          else pending.abort = (reason) => controller.abort(reason);
+        },
+        onResponseStart(_controller, statusCode, headers) {
+          status = statusCode;
+          retryAfter = headers['retry-after'] !== undefined;
+        },
+        onResponseData() {
+          // The body is read off the socket and dropped: only its arrival counts.
+        },
+        onResponseEnd() {
+          resolve({ status, retryAfter });
+        },
+        onResponseError(_controller, error) {
+          reject(error);
+        },
+      },
+    );
+  });
 }
 
 /** One GET whose clock started at `scheduled`; the answer or the failure goes into `into`. */
-async function one(pool: Pool, job: Common, deadlines: Deadlines, scheduled: number, into: () => Counter): Promise<void> {
-  const { id, signal } = deadlines.add(scheduled + job.timeoutMs);
+async function one(connections: Connections, job: Common, deadlines: Deadlines, scheduled: number, into: () => Counter): Promise<void> {
+  const pending: Pending = { deadline: scheduled + job.timeoutMs, timedOut: false };
+  const id = deadlines.add(pending);
+  let client: Client | undefined;
   try {
-    const response = await pool.request({ path: job.path, method: 'GET', headers: job.headers, signal });
-    await response.body.dump({ limit: 16 * 1024 * 1024 });
+    client = await connections.take(pending);
+    const { status, retryAfter } = await dispatch(client, job, pending);
     deadlines.done(id);
-    into().answer(response.statusCode, response.headers['retry-after'] !== undefined, performance.now() - scheduled);
+    into().answer(status, retryAfter, performance.now() - scheduled);
   } catch (error) {
     deadlines.done(id);
-    into().failure(error, signal.aborted || error instanceof undiciErrors.RequestAbortedError);
+    into().failure(error, pending.timedOut || error instanceof TimedOut);
+  } finally {
+    if (client !== undefined) connections.give(client);
   }
 }
 
 async function closedLoop(job: Extract<Job, { kind: 'closed' }>): Promise<SenderResult> {
-  const pool = makePool(job);
-  const deadlines = new Deadlines(pool);
+  const connections = new Connections(job);
+  const deadlines = new Deadlines(connections);
   const warm = new Counter();
   const measured = new Counter();
   const started = performance.now();
@@ -194,18 +285,18 @@ async function closedLoop(job: Extract<Job, { kind: 'closed' }>): Promise<Sender
       const counter = scheduled >= measureFrom ? measured : warm;
       counter.issued += 1;
       // A request issued in the measured window counts there, even if answered after it ends.
-      await one(pool, job, deadlines, scheduled, () => counter);
+      await one(connections, job, deadlines, scheduled, () => counter);
     }
   };
   await Promise.all(Array.from({ length: job.connections }, worker));
   deadlines.stop();
-  await pool.close();
+  await connections.close();
   return { kind: 'closed', seconds: job.durationMs / 1000, tally: measured.toJSON(), clientQueuedMax: deadlines.queuedMax };
 }
 
 async function openLoop(job: Extract<Job, { kind: 'open' }>): Promise<SenderResult> {
-  const pool = makePool(job);
-  const deadlines = new Deadlines(pool);
+  const connections = new Connections(job);
+  const deadlines = new Deadlines(connections);
   const before = new Counter();
   const after = new Counter();
   const total = Math.round((job.rate * job.durationMs) / 1000);
@@ -230,7 +321,7 @@ async function openLoop(job: Extract<Job, { kind: 'open' }>): Promise<SenderResu
         lags[issued] = now - scheduled;
         const counter = scheduled < signalAt ? before : after;
         counter.issued += 1;
-        pending.push(one(pool, job, deadlines, scheduled, () => counter));
+        pending.push(one(connections, job, deadlines, scheduled, () => counter));
         issued += 1;
       }
       if (issued < total) setTimeout(tick, 1);
@@ -241,7 +332,7 @@ async function openLoop(job: Extract<Job, { kind: 'open' }>): Promise<SenderResu
   const issuedRate = issued / ((performance.now() - started) / 1000);
   await Promise.all(pending);
   deadlines.stop();
-  await pool.close().catch(() => undefined);
+  await connections.close();
   lags.sort();
   return {
     kind: 'open',

@@ -213,6 +213,7 @@ function refusals(tally: Tally): { total: number; share: number | undefined } {
   return { total, share: total === 0 ? undefined : (tally.withRetryAfter['503'] ?? 0) / total };
 }
 const mb = (bytes: number) => bytes / MB;
+const describeLog = (logs: { total: number; warn: number; error: number }) => `${String(logs.total)} lines, ${String(logs.warn)} at warn, ${String(logs.error)} at error or above`;
 
 async function benchCase(framework: string, database: BenchDatabase): Promise<CaseResult> {
   const dir = mkdtempSync(join(tmpdir(), `secure-ts-overload-${framework}-${database}-`));
@@ -271,7 +272,7 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
       if (overload.result.issuedRate! < 0.95 * offered) console.log(`WARNING: the sender issued ${overload.result.issuedRate!.toFixed(0)}/s of ${String(offered)}/s offered: it, not the server, limited the load`);
       await stopServer(server);
       const logs = logLines(server.logPath);
-      console.log(`server log during max rate + overload: ${String(logs.total)} lines, ${String(logs.warn)} at warn, ${String(logs.error)} at error or above`);
+      console.log(`server log during max rate + overload: ${describeLog(logs)}`);
 
       // 3. Uploads to a full account, on a fresh server (its idle RSS is the baseline).
       server = await startServer(root, env, join(dir, 'uploads.log'));
@@ -294,6 +295,7 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
           `server RSS idle ${mb(idle).toFixed(0)} MB, peak ${mb(uploadPeak).toFixed(0)} MB (growth ${mb(uploadPeak - idle).toFixed(0)} MB), 2 s later ${mb(after).toFixed(0)} MB`,
       );
       await stopServer(server);
+      console.log(`server log during the uploads: ${describeLog(logLines(server.logPath))}`);
 
       // 4. SIGTERM at 2× the maximum, on a fresh server.
       server = await startServer(root, env, join(dir, 'sigterm.log'));
@@ -309,6 +311,7 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
         `SIGTERM at ${String(sigtermRate)}/s after ${String(shortSeconds / 2)} s: of ${String(b.issued)} requests issued before it, 2xx ${String(ok2xx(b))}, ${byStatus(b)}, resets ${String(b.resets)}, timeouts ${String(b.timeouts)}, refused connections ${String(b.refused)}${otherErrors(b) === '' ? '' : `, client errors ${otherErrors(b)}`}; ` +
           `after it: ${String(sig.result.afterSignal!.issued)} issued, ${byStatus(sig.result.afterSignal!)}, refused connections ${String(sig.result.afterSignal!.refused)}, resets ${String(sig.result.afterSignal!.resets)}; exit ${exitText} ${String(exitMs)} ms after the signal`,
       );
+      console.log(`server log during the SIGTERM run: ${describeLog(logLines(server.logPath))}`);
       return {
         framework,
         database,
