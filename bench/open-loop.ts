@@ -41,6 +41,8 @@ export interface Tally {
   issued: number;
   /** Answers by status code. */
   statuses: Record<string, number>;
+  /** 2xx answers that arrived within the measured window: throughput is this over its length (answers to the last requests, arriving after it, would inflate it). */
+  windowed2xx: number;
   /** Non-2xx answers that carried Retry-After, by status code. */
   withRetryAfter: Record<string, number>;
   /** Requests that got no answer within the client timeout (counted from their scheduled time). */
@@ -76,6 +78,9 @@ const quantile = (sorted: Float64Array, q: number): number => (sorted.length ===
 
 class Counter {
   issued = 0;
+  windowed2xx = 0;
+  /** performance.now() at which the measured window ends; 2xx answers after it are not throughput. */
+  windowEnd = Number.POSITIVE_INFINITY;
   readonly statuses = new Map<number, number>();
   readonly withRetryAfter = new Map<number, number>();
   timeouts = 0;
@@ -86,7 +91,10 @@ class Counter {
 
   answer(status: number, retryAfter: boolean, latencyMs: number): void {
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
-    if (status >= 200 && status < 300) this.latencies.push(latencyMs);
+    if (status >= 200 && status < 300) {
+      this.latencies.push(latencyMs);
+      if (performance.now() <= this.windowEnd) this.windowed2xx += 1;
+    }
     else if (retryAfter) this.withRetryAfter.set(status, (this.withRetryAfter.get(status) ?? 0) + 1);
   }
 
@@ -105,6 +113,7 @@ class Counter {
     const sorted = Float64Array.from(this.latencies).sort();
     return {
       issued: this.issued,
+      windowed2xx: this.windowed2xx,
       statuses: Object.fromEntries(this.statuses),
       withRetryAfter: Object.fromEntries(this.withRetryAfter),
       timeouts: this.timeouts,
@@ -279,6 +288,7 @@ async function closedLoop(job: Extract<Job, { kind: 'closed' }>): Promise<Sender
   const started = performance.now();
   const measureFrom = started + job.warmupMs;
   const end = measureFrom + job.durationMs;
+  measured.windowEnd = end;
   const worker = async () => {
     while (performance.now() < end) {
       const scheduled = performance.now();
@@ -305,6 +315,8 @@ async function openLoop(job: Extract<Job, { kind: 'open' }>): Promise<SenderResu
   const pending: Promise<void>[] = [];
   const started = performance.now();
   const signalAt = job.signal === undefined ? Number.POSITIVE_INFINITY : started + job.signal.atMs;
+  before.windowEnd = started + job.durationMs;
+  after.windowEnd = started + job.durationMs;
   let signalledAt: number | undefined;
   let issued = 0;
   await new Promise<void>((done) => {

@@ -254,7 +254,7 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
 
       const common = { origin, path: ROUTE, headers, timeoutMs };
       const max = await send({ ...common, kind: 'closed', connections: CLOSED_LOOP_CONNECTIONS, warmupMs: WARMUP_MS, durationMs: shortSeconds * 1000 }, server.pid);
-      const maxRate = ok2xx(max.result.tally) / max.result.seconds;
+      const maxRate = max.result.tally.windowed2xx / max.result.seconds;
       if (maxRate === 0) throw new Error(`${tag}: no 2xx answer while measuring the maximum rate: ${byStatus(max.result.tally)}`);
       console.log(`max rate: ${maxRate.toFixed(0)} 2xx/s (${String(CLOSED_LOOP_CONNECTIONS)} closed-loop connections, ${String(shortSeconds)} s after ${String(WARMUP_MS / 1000)} s warm-up; p99 ${max.result.tally.latencies2xx.p99.toFixed(0)} ms; non-2xx ${byStatus(max.result.tally)})`);
 
@@ -263,7 +263,7 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
       const overload = await send({ ...common, kind: 'open', connections, rate: offered, durationMs: seconds * 1000 }, server.pid);
       const rssPeak = Math.max(overload.rssMax, peakReset ? rss(server.pid).peak : 0);
       const t = overload.result.tally;
-      const useful = ok2xx(t) / overload.result.seconds;
+      const useful = t.windowed2xx / overload.result.seconds;
       console.log(
         `overload: offered ${String(offered)}/s open-loop for ${String(seconds)} s (sender issued ${overload.result.issuedRate!.toFixed(0)}/s, issue lag p99 ${overload.result.issueLagP99Ms!.toFixed(1)} ms, at most ${String(overload.result.clientQueuedMax)} waiting for one of its connections); ` +
           `2xx ${useful.toFixed(0)}/s = ${((100 * useful) / maxRate).toFixed(0)}% of max; p99 2xx ${t.latencies2xx.p99.toFixed(0)} ms (p50 ${t.latencies2xx.p50.toFixed(0)}); ` +
@@ -358,7 +358,7 @@ export async function benchOverload(): Promise<void> {
   ];
   for (const r of results) {
     const t = r.overload.tally;
-    const useful = ok2xx(t) / r.overload.seconds;
+    const useful = t.windowed2xx / r.overload.seconds;
     const share = refusals(t).share;
     const growth = r.uploads.peakMb - r.uploads.idleMb;
     const resets = r.sigterm.result.tally.resets;
@@ -382,7 +382,8 @@ export async function benchOverload(): Promise<void> {
   console.log(`\nSummary (started ${started}; load average at the end ${load()})\n`);
   console.log(table(rows));
   console.log(
-    '\nmax/s: 2xx per second from 32 closed-loop connections. offered/s: 4x that, open-loop. % of max: useful throughput (2xx/s) over the maximum.\n' +
+    '\nmax/s: 2xx per second from 32 closed-loop connections. offered/s: 4x that, open-loop. % of max: useful throughput (2xx answers\n' +
+      'that arrived within the offered window, per second) over the maximum.\n' +
       'p99 2xx: of the admitted (2xx) requests, from each request\'s scheduled send time. Refusals: non-2xx answers by status (RA: with\n' +
       'Retry-After); a timeout, a reset or a refused connection is a refusal without a 503, so it lowers the 503+RA share. RSS peak: the\n' +
       'server\'s during the overload. Log warn/error: lines at those levels while measuring the maximum and the overload. Upload RSS growth:\n' +
