@@ -36,10 +36,11 @@
  * mysql://root@127.0.0.1:3306/), BENCH_CLI (another build's dist/bin/secure-ts.js).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { databases, frameworks } from '../generators/shared/choices.ts';
 import type { Job, SenderResult, Tally } from './open-loop.ts';
@@ -142,7 +143,13 @@ async function startServer(root: string, env: NodeJS.ProcessEnv, logPath: string
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((settle) => child.on('exit', (code, signal) => settle({ code, signal, at: Date.now() })));
-  const started = await Promise.race([waitForHttp(`http://127.0.0.1:${String(port)}/health`).then(() => true), exited.then(() => false)]);
+  const started = await Promise.race([
+    waitForHttp(`http://127.0.0.1:${String(port)}/health`).then(
+      () => true,
+      () => false,
+    ),
+    exited.then(() => false),
+  ]);
   if (!started || child.pid === undefined) throw new Error(`the server did not start:\n${stderr}`);
   return { child, pid: child.pid, logPath, exited, stderrTail: () => stderr };
 }
@@ -155,11 +162,36 @@ async function stopServer(server: Server): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Log lines of a run: all, at warn, at error or above (pino levels 40, 50, 60). */
-function logLines(path: string): { total: number; warn: number; error: number } {
-  const text = readFileSync(path, 'utf8');
-  const count = (needle: string) => text.split(needle).length - 1;
-  return { total: count('\n'), warn: count('"level":40'), error: count('"level":50') + count('"level":60') };
+/** Log lines of a run: all, at warn, at error or above (pino levels 40, 50, 60); read as a stream, a run can log hundreds of MB. */
+async function logLines(path: string): Promise<{ total: number; warn: number; error: number }> {
+  const counts = { total: 0, warn: 0, error: 0 };
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY })) {
+    counts.total += 1;
+    if (line.includes('"level":40')) counts.warn += 1;
+    else if (line.includes('"level":50') || line.includes('"level":60')) counts.error += 1;
+  }
+  return counts;
+}
+
+/** RSS of a server that may have exited meanwhile (a crash under load is a result, not a bench failure). */
+function rssOf(pid: number): { now: number; peak: number } {
+  try {
+    return rss(pid);
+  } catch {
+    return { now: Number.NaN, peak: Number.NaN };
+  }
+}
+
+/** The open-file limit this Node process runs with (Node raises the soft limit to the hard one; so do its children). */
+function openFileLimit(): number {
+  const line = /^Max open files\s+(\S+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+  return line?.[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(line?.[1] ?? Number.NaN);
+}
+
+/** Says so when the server ended during a phase: what followed was measured against nothing. */
+function checkAlive(server: Server, phase: string): void {
+  const { exitCode, signalCode } = server.child;
+  if (exitCode !== null || signalCode !== null) console.log(`WARNING: the server exited during ${phase} (${exitCode === null ? String(signalCode) : `exit ${String(exitCode)}`}): ${server.stderrTail().slice(-500)}`);
 }
 
 // --- the sender -------------------------------------------------------------------------------
@@ -182,7 +214,8 @@ async function send(job: Job, serverPid: number): Promise<{ result: SenderResult
       // The server has exited (the SIGTERM phase): nothing left to sample.
     }
   }, 50);
-  const code = await new Promise<number | null>((settle) => child.on('exit', settle));
+  // 'close', not 'exit': the result line must have been read off the pipe.
+  const code = await new Promise<number | null>((settle) => child.on('close', settle));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`the load sender failed (exit ${String(code)})`);
   return { result: JSON.parse(out.trim().split('\n').pop() ?? 'null') as SenderResult, rssMax };
@@ -261,7 +294,8 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
       const offered = Math.round(4 * maxRate);
       const peakReset = resetPeakRss(server.pid);
       const overload = await send({ ...common, kind: 'open', connections, rate: offered, durationMs: seconds * 1000 }, server.pid);
-      const rssPeak = Math.max(overload.rssMax, peakReset ? rss(server.pid).peak : 0);
+      checkAlive(server, 'the overload');
+      const rssPeak = Math.max(overload.rssMax, peakReset ? rssOf(server.pid).peak || 0 : 0);
       const t = overload.result.tally;
       const useful = t.windowed2xx / overload.result.seconds;
       console.log(
@@ -271,7 +305,7 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
       );
       if (overload.result.issuedRate! < 0.95 * offered) console.log(`WARNING: the sender issued ${overload.result.issuedRate!.toFixed(0)}/s of ${String(offered)}/s offered: it, not the server, limited the load`);
       await stopServer(server);
-      const logs = logLines(server.logPath);
+      const logs = await logLines(server.logPath);
       console.log(`server log during max rate + overload: ${describeLog(logs)}`);
 
       // 3. Uploads to a full account, on a fresh server (its idle RSS is the baseline).
@@ -286,16 +320,17 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
       const idle = rss(server.pid).now;
       const uploadPeakReset = resetPeakRss(server.pid);
       const up = await send({ ...common, path: '/files', headers: uploadHeaders, kind: 'uploads', count: uploadCount, bytes: UPLOAD_BYTES, timeoutMs: 60_000 }, server.pid);
-      const uploadPeak = Math.max(up.rssMax, uploadPeakReset ? rss(server.pid).peak : 0);
+      checkAlive(server, 'the uploads');
+      const uploadPeak = Math.max(up.rssMax, uploadPeakReset ? rssOf(server.pid).peak || 0 : 0);
       await new Promise((r) => setTimeout(r, 2000));
-      const after = rss(server.pid).now;
+      const after = rssOf(server.pid).now;
       const u = up.result.tally;
       console.log(
         `uploads: ${String(uploadCount)} concurrent ${String(UPLOAD_BYTES)}-byte uploads to a full account in ${up.result.seconds.toFixed(1)} s: ${byStatus(u)}, 2xx ${String(ok2xx(u))}, timeouts ${String(u.timeouts)}, resets ${String(u.resets)}${otherErrors(u) === '' ? '' : `, client errors ${otherErrors(u)}`}; ` +
           `server RSS idle ${mb(idle).toFixed(0)} MB, peak ${mb(uploadPeak).toFixed(0)} MB (growth ${mb(uploadPeak - idle).toFixed(0)} MB), 2 s later ${mb(after).toFixed(0)} MB`,
       );
       await stopServer(server);
-      console.log(`server log during the uploads: ${describeLog(logLines(server.logPath))}`);
+      console.log(`server log during the uploads: ${describeLog(await logLines(server.logPath))}`);
 
       // 4. SIGTERM at 2× the maximum, on a fresh server.
       server = await startServer(root, env, join(dir, 'sigterm.log'));
@@ -311,7 +346,7 @@ async function benchCase(framework: string, database: BenchDatabase): Promise<Ca
         `SIGTERM at ${String(sigtermRate)}/s after ${String(shortSeconds / 2)} s: of ${String(b.issued)} requests issued before it, 2xx ${String(ok2xx(b))}, ${byStatus(b)}, resets ${String(b.resets)}, timeouts ${String(b.timeouts)}, refused connections ${String(b.refused)}${otherErrors(b) === '' ? '' : `, client errors ${otherErrors(b)}`}; ` +
           `after it: ${String(sig.result.afterSignal!.issued)} issued, ${byStatus(sig.result.afterSignal!)}, refused connections ${String(sig.result.afterSignal!.refused)}, resets ${String(sig.result.afterSignal!.resets)}; exit ${exitText} ${String(exitMs)} ms after the signal`,
       );
-      console.log(`server log during the SIGTERM run: ${describeLog(logLines(server.logPath))}`);
+      console.log(`server log during the SIGTERM run: ${describeLog(await logLines(server.logPath))}`);
       return {
         framework,
         database,
@@ -343,9 +378,12 @@ const mark = (met: boolean) => (met ? 'met' : 'MISSED');
 
 export async function benchOverload(): Promise<void> {
   if (availableParallelism() < 2) throw new Error('bench overload needs 2 cores: one for the server, one for the load sender');
+  // The sender holds BENCH_CONNECTIONS sockets and the server as many: EMFILE would be the client's failure, not the server's.
+  const files = openFileLimit();
+  if (files < connections + 1000) throw new Error(`open-file limit ${String(files)} is below BENCH_CONNECTIONS + 1000: raise it (ulimit -n 65536) or lower BENCH_CONNECTIONS`);
   const started = new Date().toISOString();
   console.log(
-    `\nOverload bench, ${started}, load average ${load()}, ${String(availableParallelism())} cores.\n` +
+    `\nOverload bench, ${started}, load average ${load()}, ${String(availableParallelism())} cores, open-file limit ${String(files)}.\n` +
       `Server pinned to CPU ${serverCpu} (taskset), load sender to CPU ${senderCpus}; the database server is not pinned.\n` +
       `Route: GET ${ROUTE}, signed in, account holding ${String(SEEDED_ITEMS)} items. Overload ${String(seconds)} s open-loop at 4x the maximum, ` +
       `up to ${String(connections)} connections, client timeout ${String(timeoutMs)} ms from each request's scheduled time.`,
