@@ -43,7 +43,7 @@
  * harness: "before" and "after" under one method).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -221,8 +221,12 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
     }
     return result;
   } finally {
+    const ended = [secured, ...bares].map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((settle) => child.once('exit', settle)) : undefined));
     secured.kill('SIGTERM');
     for (const child of bares) child.kill('SIGTERM');
+    // Each project holds its node_modules: remove it once its servers are gone, not one per run left in the temp dir.
+    await Promise.all(ended);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
