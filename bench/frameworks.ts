@@ -23,6 +23,15 @@
  * controls hand-fused on plain node:http, each done by the project's own code (request id, rate
  * limit, headers, zod, the pino request line; bench/bare/floor.mjs). The floor's ratio to bare is
  * what those controls cost with no framework at all, a lower bound for any app that keeps them.
+ * The controls project also gets a "naive" baseline: the stack a user would assemble from the usual
+ * packages for the same route (helmet, cors, a rate limiter, a pino request logger, zod;
+ * bench/bare/naive-<framework>.mjs, run from this repository with those packages pinned as its
+ * devDependencies), answering the same bytes: "cheaper than what users would build themselves"
+ * measured in the same run rather than quoted.
+ *
+ * The rate limit stays on and counts every request, with the shortest window the default policy
+ * allows (1 s) and the highest limit (1,000,000): a run cannot exhaust it (it did at 60 s: above
+ * ~16,700 req/s the secured app answered 429 and the bench stopped on non-2xx answers).
  *
  * BENCH_SECONDS (per measurement, default 5), BENCH_ROUNDS (default 5), BENCH_FRAMEWORKS
  * (comma list, default all), BENCH_PROJECTS (comma list of default and controls; default both),
@@ -33,14 +42,14 @@
  * (another build's dist/bin/secure-ts.js, to measure an older version of the templates with this
  * harness: "before" and "after" under one method).
  */
-import { randomBytes } from 'node:crypto';
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { frameworks } from '../generators/shared/choices.ts';
+import { listFrom, run, sessionHeaders, waitForHttp } from './project.ts';
 import { cpuSeconds, median, spread, table } from './stats.ts';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -53,19 +62,12 @@ const securedPort = Number(process.env['BENCH_PORT'] ?? 3711);
 const barePort = securedPort + 1;
 const bareDbPort = securedPort + 2;
 const floorPort = securedPort + 3;
+const naivePort = securedPort + 4;
+/** The secured app's limiter, counting every request, with a budget no run reaches (1,000,000 per second). */
+const RATE_LIMIT = { max: '1000000', windowMs: '1000' } as const;
 /** Offered load in the measured rounds (autocannon's overallRate); undefined: as fast as answered. */
 const rate = process.env['BENCH_RATE'] === undefined ? undefined : Number(process.env['BENCH_RATE']);
 if (rate !== undefined && !(Number.isInteger(rate) && rate > 0)) throw new Error('BENCH_RATE: expected a whole number of requests per second');
-
-/** A comma list from the environment, every entry one of `allowed`: a typo stops the bench instead of measuring nothing. */
-function listFrom<T extends string>(variable: string, allowed: readonly T[]): T[] {
-  const raw = process.env[variable];
-  if (raw === undefined) return [...allowed];
-  const values = raw.split(',').map((value) => value.trim());
-  const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
-  if (unknown.length > 0 || values.length === 0) throw new Error(`${variable}: unknown ${unknown.join(', ')}; expected a comma list of ${allowed.join(', ')}`);
-  return values as T[];
-}
 
 /** The two generated projects measured per framework, by the `--database` they are generated with. */
 const projects = { default: 'sqlite', controls: 'none' } as const;
@@ -76,43 +78,8 @@ const selectedProjects = listFrom('BENCH_PROJECTS', Object.keys(projects) as Pro
 /** Headers every secured response must carry: proof the bench measures the app with its controls on. */
 const CONTROL_HEADERS = ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'cache-control', 'x-request-id'];
 
-function run(cwd: string, command: string, args: string[]): void {
-  const r = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`);
-}
-
-async function waitForHttp(url: string): Promise<void> {
-  // Up to 2 minutes: on a loaded shared machine a cold start was seen to take over 20 s.
-  for (let i = 0; i < 1200; i += 1) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 const load = (url: string, duration: number, headers: Record<string, string> = {}, overallRate?: number) =>
   autocannon({ url, connections, duration, headers, ...(overallRate === undefined ? {} : { overallRate }) });
-
-/**
- * With accounts (on by default) every API route wants a session: register and sign in once and
- * send the cookie with every request, so the bench measures the session check too. Both apps get
- * the same request bytes. A project without accounts answers 404 and gets no cookie.
- */
-async function sessionHeaders(base: string): Promise<Record<string, string>> {
-  const credentials = JSON.stringify({ email: 'bench@example.test', password: randomBytes(18).toString('base64url') });
-  const post = (path: string) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: credentials });
-  const registered = await post('/auth/register');
-  if (registered.status === 404) return {};
-  if (registered.status !== 202) throw new Error(`registering the bench account answered ${registered.status}`);
-  const login = await post('/auth/login');
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  if (login.status !== 200 || cookie === '') throw new Error(`signing in the bench account answered ${login.status}`);
-  return { cookie };
-}
 
 /** CPU milliseconds of the server process per 1000 requests while autocannon loads one URL. */
 async function measure(server: ChildProcess, url: string, headers: Record<string, string>): Promise<{ cpuPerKiloReq: number; rps: number }> {
@@ -132,9 +99,13 @@ interface Result {
   readonly bareDb: number[];
   /** The controls hand-fused on node:http (bench/bare/floor.mjs); only for the controls project. */
   readonly floor: number[];
+  /** The naive stack from the usual packages (bench/bare/naive-<framework>.mjs); only for the controls project. */
+  readonly naive: number[];
   readonly ratios: number[];
   readonly dbRatios: number[];
   readonly floorRatios: number[];
+  /** Secured CPU / naive CPU, per round: below 1, the generated app is cheaper than the naive stack. */
+  readonly naiveRatios: number[];
   readonly securedRps: number[];
   readonly bareRps: number[];
   readonly bytes: number;
@@ -157,7 +128,8 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
     HOST: '127.0.0.1',
     PORT: String(securedPort),
     LOG_LEVEL: 'info',
-    RATE_LIMIT_MAX: '1000000',
+    RATE_LIMIT_MAX: RATE_LIMIT.max,
+    RATE_LIMIT_WINDOW_MS: RATE_LIMIT.windowMs,
     DATABASE_PATH: join(root, 'data', 'bench.sqlite'),
   };
   const secured = spawn(process.execPath, ['--env-file=.env', 'dist/server.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -181,8 +153,8 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
     copyFileSync(join(repoRoot, 'bench', 'bare', `${framework}.mjs`), join(root, 'bare.mjs'));
     copyFileSync(join(repoRoot, 'bench', 'bare', 'item-source.mjs'), join(root, 'item-source.mjs'));
     copyFileSync(join(repoRoot, 'bench', 'bare', 'floor.mjs'), join(root, 'floor.mjs'));
-    const startBare = async (port: number, extra: Record<string, string>, script = 'bare.mjs'): Promise<{ process: ChildProcess; url: string; response: Response }> => {
-      const child = fork(join(root, script), [], { cwd: root, env: { ...process.env, PORT: String(port), BENCH_BODY: body, ...extra }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const startBare = async (port: number, extra: Record<string, string>, script = join(root, 'bare.mjs')): Promise<{ process: ChildProcess; url: string; response: Response }> => {
+      const child = fork(script, [], { cwd: dirname(script), env: { ...process.env, PORT: String(port), BENCH_BODY: body, ...extra }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       bares.push(child);
       const url = `http://127.0.0.1:${String(port)}${path}`;
       await waitForHttp(url);
@@ -198,7 +170,15 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
       BENCH_RATE_LIMIT_POLICY: securedResponse.headers.get('ratelimit-policy') ?? '',
       BENCH_RATE_LIMIT_FIELD: securedResponse.headers.get('ratelimit') ?? '',
     };
-    const floor = hasDb ? undefined : await startBare(floorPort, floorEnv, 'floor.mjs');
+    const floor = hasDb ? undefined : await startBare(floorPort, floorEnv, join(root, 'floor.mjs'));
+    // The naive stack runs from this repository's devDependencies: the same framework version as the project's, or the comparison is void.
+    const versionOf = (dir: string, name: string) => (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    const frameworkPackage = framework; // express, fastify, hono: each framework's npm name is its choice name
+    if (!hasDb && versionOf(root, frameworkPackage) !== versionOf(repoRoot, frameworkPackage)) {
+      throw new Error(`${framework}: the naive stack's ${frameworkPackage} ${versionOf(repoRoot, frameworkPackage)} differs from the project's ${versionOf(root, frameworkPackage)}; pin the same version in this repository's devDependencies`);
+    }
+    const naiveEnv = { BENCH_RATE_LIMIT_MAX: RATE_LIMIT.max, BENCH_RATE_LIMIT_WINDOW_MS: RATE_LIMIT.windowMs };
+    const naive = hasDb ? undefined : await startBare(naivePort, naiveEnv, join(repoRoot, 'bench', 'bare', `naive-${framework}.mjs`));
     // A fair floor sends every header the secured app sends, under the same names, and counts against the same limit.
     if (floor !== undefined && headerNames(floor.response.headers) !== headerNames(securedResponse.headers)) {
       throw new Error(`${framework}: the floor's headers (${headerNames(floor.response.headers)}) differ from the secured app's (${headerNames(securedResponse.headers)})`);
@@ -213,13 +193,15 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
     await load(bare.url, warmupSeconds, headers);
     if (bareDb !== undefined) await load(bareDb.url, warmupSeconds, headers);
     if (floor !== undefined) await load(floor.url, warmupSeconds, headers);
-    const result: Result = { framework, project, secured: [], bare: [], bareDb: [], floor: [], ratios: [], dbRatios: [], floorRatios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
+    if (naive !== undefined) await load(naive.url, warmupSeconds, headers);
+    const result: Result = { framework, project, secured: [], bare: [], bareDb: [], floor: [], naive: [], ratios: [], dbRatios: [], floorRatios: [], naiveRatios: [], securedRps: [], bareRps: [], bytes: Buffer.byteLength(body) };
     const sides = [
       { run: () => measure(secured, securedUrl, headers), into: result.secured },
       { run: () => measure(bare.process, bare.url, headers), into: result.bare },
     ];
     if (bareDb !== undefined) sides.push({ run: () => measure(bareDb.process, bareDb.url, headers), into: result.bareDb });
     if (floor !== undefined) sides.push({ run: () => measure(floor.process, floor.url, headers), into: result.floor });
+    if (naive !== undefined) sides.push({ run: () => measure(naive.process, naive.url, headers), into: result.naive });
     for (let i = 0; i < rounds; i += 1) {
       // The order rotates every round, so no side is always the one measured first.
       const rps: number[] = [];
@@ -233,19 +215,24 @@ async function benchOne(framework: string, project: Project): Promise<Result> {
       result.ratios.push(result.secured[i]! / result.bare[i]!);
       if (bareDb !== undefined) result.dbRatios.push(result.secured[i]! / result.bareDb[i]!);
       if (floor !== undefined) result.floorRatios.push(result.floor[i]! / result.bare[i]!);
+      if (naive !== undefined) result.naiveRatios.push(result.secured[i]! / result.naive[i]!);
       result.securedRps.push(rps[0]!);
       result.bareRps.push(rps[1]!);
     }
     return result;
   } finally {
+    const ended = [secured, ...bares].map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((settle) => child.once('exit', settle)) : undefined));
     secured.kill('SIGTERM');
     for (const child of bares) child.kill('SIGTERM');
+    // Each project holds its node_modules: remove it once its servers are gone, not one per run left in the temp dir.
+    await Promise.all(ended);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export async function benchFrameworks(): Promise<void> {
   const rows: string[][] = [
-    ['framework', 'project', 'ratio vs bare', 'ratio vs bare+db', 'floor vs bare', 'secured ms CPU/1k req', 'bare', 'bare+db', 'floor', 'secured req/s', 'bare req/s', 'body bytes'],
+    ['framework', 'project', 'ratio vs bare', 'ratio vs bare+db', 'floor vs bare', 'secured vs naive', 'secured ms CPU/1k req', 'bare', 'bare+db', 'floor', 'naive', 'secured req/s', 'bare req/s', 'body bytes'],
   ];
   const fmt = (values: readonly number[], digits: number, unit = '') => {
     if (values.length === 0) return '—';
@@ -260,10 +247,12 @@ export async function benchFrameworks(): Promise<void> {
       fmt(r.ratios, 2, 'x'),
       fmt(r.dbRatios, 2, 'x'),
       fmt(r.floorRatios, 2, 'x'),
+      fmt(r.naiveRatios, 2, 'x'),
       fmt(r.secured, 1),
       fmt(r.bare, 1),
       fmt(r.bareDb, 1),
       fmt(r.floor, 1),
+      fmt(r.naive, 1),
       median(r.securedRps).toFixed(0),
       median(r.bareRps).toFixed(0),
       String(r.bytes),
@@ -276,6 +265,9 @@ export async function benchFrameworks(): Promise<void> {
       'from the same SQLite file with one prepared node:sqlite statement. Ratio = secured CPU / baseline CPU, per round; median [min–max].\n' +
       'default: the `--yes` project (SQLite, accounts: a session check and a database read per request). controls: the same\n' +
       'generated with `--database none` (every HTTP control, in-memory items, no accounts). floor: that project\'s controls\n' +
-      'hand-fused on plain node:http with the project\'s own code for each (bench/bare/floor.mjs): what they cost with no framework.',
+      'hand-fused on plain node:http with the project\'s own code for each (bench/bare/floor.mjs): what they cost with no framework.\n' +
+      'naive: the stack a user would assemble from the usual packages for the same route, same bytes (bench/bare/naive-*.mjs);\n' +
+      'secured vs naive below 1x: the generated app costs less CPU per request than that stack. The rate limit counts every\n' +
+      `request on every app, ${RATE_LIMIT.max} per ${RATE_LIMIT.windowMs} ms window: more than a run can send.`,
   );
 }

@@ -1,5 +1,5 @@
 /** Small statistics and process-CPU helpers for the benchmarks. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,3 +20,20 @@ export function table(rows: readonly (readonly string[])[]): string {
 }
 
 export const spread = (values: readonly number[]): { min: number; max: number } => ({ min: Math.min(...values), max: Math.max(...values) });
+
+/** A process's resident set size in bytes now (VmRSS), and its peak (VmHWM), from /proc. */
+export function rss(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+  return { now: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/** Reset a process's peak RSS to its current RSS (Linux ≥ 4.0: "5" to clear_refs); false where not allowed. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
