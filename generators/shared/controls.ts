@@ -263,6 +263,7 @@ const filesLines: ControlsManifest['requiredLines'] = {
   'src/files/store.ts': [
     'const path = await resolveInside(dir, storedName, { mustExist: false });',
     "await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });",
+    "const handle: FileHandle = await open(temporary, 'wx', 0o600);",
     'const path = await resolveInside(dir, checked(storedName));',
   ],
   'src/files/download.ts': [
@@ -270,5 +271,11 @@ const filesLines: ControlsManifest['requiredLines'] = {
     "'x-content-type-options': 'nosniff',",
     "'content-security-policy': 'sandbox',",
   ],
-  'src/files/service.ts': ['const type = detectFileType(cleanName, bytes, declaredType);', 'if (bytes.length > limits.maxBytes) throw payloadTooLarge();'],
+  // Uploads are decided before their body is read, and counted as they stream (OWASP API4:2023).
+  'src/files/upload.ts': [
+    'const typeCheck = startTypeCheck(input.name, input.declaredType);',
+    'if (declared !== undefined && declared > limits.maxBytes) throw payloadTooLarge();',
+    'const slot = gate.acquire(ownerId);',
+    'if (received > allowed) throw overLimit();',
+  ],
 };
