@@ -98,7 +98,7 @@ function renderProject(project: NewProject): OutputFile[] {
     { path: '.yo-rc.json', contents: jsonText({ [configKey]: { ...project.config, files } }) },
     ...rendered,
     { path: 'package.json', contents: jsonText(packageJsonOf(appLayers, project.ctx)) },
-    renderText(secretsFile.source, secretsFile.destination, secretsFile.data(project)),
+    { ...renderText(secretsFile.source, secretsFile.destination, secretsFile.data(project)), mode: secretsFile.mode },
   ];
 }
 

@@ -24,6 +24,8 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       '@types/node',
       'eslint',
       'eslint-plugin-security',
+      'secretlint',
+      '@secretlint/secretlint-rule-preset-recommend',
       'typescript',
       'typescript-eslint',
       'vite',
@@ -38,6 +40,8 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       typecheck: 'tsc --noEmit',
       openapi: 'node scripts/openapi.ts',
       secret: 'node scripts/secret.ts',
+      // Committed secrets (keys, tokens, connection strings with passwords); .secretlintrc.json.
+      secretlint: 'secretlint "**/*"',
     },
   },
   {

@@ -4,7 +4,7 @@
  * Lifecycle methods only; options live in options.ts, files in files.ts, and what the CLI's
  * direct path shares with this generator in ../shared/project.ts.
  */
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import type { ProjectConfig } from '../shared/config.ts';
@@ -14,7 +14,7 @@ import {
   checkNewTarget, initialCommit, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
   writingNotice, type NewProject, type PolicySource, type RunCommand,
 } from '../shared/project.ts';
-import { summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
+import { renderText, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
 import { appLayers } from './files.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from './options.ts';
 
@@ -126,8 +126,14 @@ export default class AppGenerator extends SecureTsGenerator {
     this.renderLayers(appLayers, project.ctx);
     // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
     this.packageJson.merge(packageJsonOf(appLayers, project.ctx));
-    if (!existsSync(this.destinationPath(secretsFile.destination))) {
-      this.renderTemplate(secretsFile.source, secretsFile.destination, secretsFile.data(project));
+    const secrets = this.destinationPath(secretsFile.destination);
+    if (existsSync(secrets)) {
+      // A re-run leaves the secrets as they are, but not readable by others (an older run wrote 0644).
+      chmodSync(secrets, secretsFile.mode);
+    } else {
+      const { contents } = renderText(secretsFile.source, secretsFile.destination, secretsFile.data(project));
+      // mem-fs-editor creates the file with this mode (then chmods it exactly, whatever the umask).
+      this.fs.write(secrets, contents, { stat: { mode: secretsFile.mode } as Stats });
     }
   }
 

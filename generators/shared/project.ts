@@ -109,10 +109,16 @@ export function packageJsonOf<C extends TemplateContext>(layers: readonly Layer<
   };
 }
 
-/** The secrets file: rendered once, never re-rendered (rotating secrets on a re-run would log everyone out). */
+/**
+ * The secrets file: rendered once, never re-rendered (rotating secrets on a re-run would log
+ * everyone out). Owner-only (0600) on both entry points and on every re-run, as the SQLite file
+ * is: it holds APP_SECRET, and the template's own mode would leave it world-readable
+ * (OWASP Secrets Management Cheat Sheet).
+ */
 export const secretsFile = {
   source: 'secrets/.env.ejs',
   destination: '.env',
+  mode: 0o600,
   data: (project: NewProject) => ({ ...project.ctx, appSecret: project.appSecret }),
 } as const;
 

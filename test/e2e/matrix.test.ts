@@ -45,6 +45,9 @@ describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %
     steps.push(npm(root, 'ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'));
     steps.push(npm(root, 'run', 'typecheck'));
     steps.push(npm(root, 'run', 'lint'));
+    // A fresh project must pass its own secret scan (secretlint's recommended rules, offline from
+    // node_modules): no test fixture, doc or CI file may read as a committed credential.
+    steps.push(npm(root, 'run', 'secretlint'));
     steps.push(step(root, 'npm', ['test'], env));
     steps.push(npm(root, 'run', 'build'));
     // The built app starts with its counters in Redis and closes that connection on SIGTERM.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,21 @@ describe('app generator', () => {
     expect(readFileSync(join(root, '.yo-rc.json'), 'utf8')).not.toContain(secret);
     expect(readFileSync(join(root, '.env.example'), 'utf8')).not.toContain(secret);
     expect(readFileSync(join(root, '.gitignore'), 'utf8')).toMatch(/^\.env$/mu);
+  });
+
+  it('writes .env owner-only (0600), and makes it so again on a re-run', async () => {
+    // A folder of our own: yeoman-test removes its temporary folders between runs.
+    const own = mkdtempSync(join(tmpdir(), 'secure-ts-env-mode-'));
+    await runApp().withArguments(['private']).withOptions({ ...base, deterministic: false }).inDir(own);
+    const root = join(own, 'private');
+    const env = join(root, '.env');
+    expect(statSync(env).mode & 0o777).toBe(0o600);
+    const secret = readFileSync(env, 'utf8');
+    chmodSync(env, 0o644); // as an older generator left it
+    await runApp().withOptions({ skipInstall: true, skipGit: true }).cd(root);
+    expect(statSync(env).mode & 0o777).toBe(0o600);
+    expect(readFileSync(env, 'utf8')).toBe(secret); // never re-rendered: the secret stays
+    rmSync(own, { recursive: true, force: true });
   });
 
   it('writes a fresh random secret for every project', async () => {

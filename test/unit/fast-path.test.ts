@@ -88,6 +88,8 @@ describe('the direct path of the CLI', () => {
     expect(secret('one')?.length).toBeGreaterThanOrEqual(43);
     expect(secret('one')).not.toBe(secret('two'));
     expect(readFileSync(join(cwd, 'one', '.yo-rc.json'), 'utf8')).not.toContain(secret('one'));
+    // Owner-only, whatever the umask: the file holds APP_SECRET.
+    expect(statSync(join(cwd, 'one', '.env')).mode & 0o777).toBe(0o600);
   });
 });
 

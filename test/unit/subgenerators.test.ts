@@ -189,7 +189,7 @@ describe('resource sub-generator', () => {
     );
     // The field values reach code only as validated identifiers and numbers.
     const schema = readFileSync(join(root, 'src/resources/books/schema.ts'), 'utf8');
-    expect(schema).toContain('title: z.string().min(1).max(200)');
+    expect(schema).toContain('title: text({ min: 1, max: 200 })');
     expect(schema).toContain('price: z.number().int().min(0).max(2147483647)');
     expect(schema).toContain('due: fields.due.nullable().optional(),');
     expect(schema).toMatch(/BOOK_SORT_FIELDS = \["title","price","due","createdAt","updatedAt"\] as const/u);
