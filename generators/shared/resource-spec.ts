@@ -311,6 +311,14 @@ export function describeResource(resource: ResourceRecord, index: number) {
     hasBoolean: resource.fields.some((field) => field.type === 'boolean'),
     owned: resource.owned === true,
     ownerIndex: identifier(`${table}_owner_id_idx`),
+    /**
+     * One index per list order (each sortable column, then created_at, updated_at), ending in the
+     * id tie-breaker; the migration puts owner_id first when the resource is owned, so a list
+     * page is read in index order and never sorts an account's whole set.
+     */
+    listIndexes: [...resource.fields.filter((field) => !['text', 'boolean'].includes(field.type)).map((field) => snakeOfCamel(field.name)), 'created_at', 'updated_at'].map(
+      (column, position) => ({ name: identifier(`${table}_list${String(position + 1)}_idx`), column: identifier(column) }),
+    ),
     ownerForeignKey: identifier(`${table}_owner_id_fk`),
   };
 }
