@@ -84,6 +84,11 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     dependencies: ['mysql2'],
   },
   {
+    // Pooled network databases (PostgreSQL, MySQL): the bounded wait for a pooled connection.
+    dir: 'database/pooled',
+    when: (ctx) => ctx.dbIsPostgres || ctx.dbIsMysql,
+  },
+  {
     // --database none: the items repository in memory, nothing else (no driver, no migrations).
     dir: 'database/none',
     when: (ctx) => !ctx.hasDb,
