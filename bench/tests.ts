@@ -15,13 +15,12 @@ import { median, table } from './stats.ts';
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const cli = join(repoRoot, 'dist', 'bin', 'secure-ts.js');
-const npx = join(process.execPath, '..', 'npx');
-const npm = join(process.execPath, '..', 'npm');
 
 function timed(cwd: string, command: string, args: string[]): number {
   const started = process.hrtime.bigint();
   const r = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, CI: '1' } });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.error !== undefined) throw r.error;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${r.stderr.slice(-4000)}`);
   return seconds;
 }
@@ -37,8 +36,8 @@ export async function benchTests(): Promise<void> {
     const generated: number[] = [];
     const unit: number[] = [];
     for (let i = 0; i < runs; i += 1) {
-      generated.push(timed(project, npm, ['test']));
-      unit.push(timed(repoRoot, npx, ['vitest', 'run', 'test/unit']));
+      generated.push(timed(project, 'npm', ['test']));
+      unit.push(timed(repoRoot, 'npx', ['vitest', 'run', 'test/unit']));
     }
     const range = (v: number[]) => `${Math.min(...v).toFixed(1)}–${Math.max(...v).toFixed(1)}`;
     console.log(`\nTest suite wall time, ${String(runs)} runs each, alternating (seconds)\n`);
