@@ -23,6 +23,8 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       '@types/node',
       'eslint',
       'eslint-plugin-security',
+      // Readable logs for `npm run dev` on a terminal only (src/dev-log.ts); never loaded in production.
+      'pino-pretty',
       'typescript',
       'typescript-eslint',
       'vite',
