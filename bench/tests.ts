@@ -28,7 +28,7 @@ function timed(cwd: string, command: string, args: string[]): number {
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 export async function benchTests(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'secure-ts-bench-tests-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-tests-'));
   try {
     const before = load();
     timed(dir, process.execPath, [cli, 'my-api', '--yes', '--skip-git']);
