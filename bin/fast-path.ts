@@ -71,7 +71,7 @@ export async function generateDirect(cwd: string, name: string | undefined, opti
     const outcome = await initialCommit(root, runCommand);
     if (outcome !== undefined) log(outcome);
   }
-  log(nextSteps(root, cwd, skipInstall));
+  log(nextSteps(root, cwd, skipInstall, project.config.database));
   // --json: the summary is the only thing on stdout (progress is on stderr), for CI to parse.
   if (options['json'] === true) process.stdout.write(summaryJson(summary));
 }

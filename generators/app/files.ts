@@ -26,6 +26,8 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       'eslint-plugin-security',
       'secretlint',
       '@secretlint/secretlint-rule-preset-recommend',
+      // Readable logs for `npm run dev` on a terminal only (src/dev-log.ts); never loaded in production.
+      'pino-pretty',
       'typescript',
       'typescript-eslint',
       'vite',

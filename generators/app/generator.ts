@@ -155,7 +155,7 @@ export default class AppGenerator extends SecureTsGenerator {
       const outcome = await initialCommit(root, this.runCommand);
       if (outcome !== undefined) this.log(outcome);
     }
-    this.log(nextSteps(root, process.cwd(), this.flag('skipInstall') === true));
+    this.log(nextSteps(root, process.cwd(), this.flag('skipInstall') === true, this.project?.config.database));
     if (this.flag('json') === true && this.project) {
       this.reportOutcomes(); // settles kept/overwritten for the summary
       process.stdout.write(summaryJson(this.summary(this.project)));

@@ -15,6 +15,7 @@ import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
 import { flagName, UsageError } from './option-spec.ts';
 import type { Database } from './choices.ts';
+import { databaseSetup } from './database-setup.ts';
 import { hasStorage, requireStorage } from './storage.ts';
 import { uploadsDefault } from '../files/files.ts';
 import { checkPolicy, defaultPolicy, type LoadedPreset, type Policy, type PresetRecord } from './policy.ts';
@@ -160,8 +161,13 @@ async function gitIdentityFallback(root: string, run: RunCommand): Promise<strin
   }
 }
 
-export function nextSteps(root: string, cwd: string, skipInstall: boolean): string {
+export function nextSteps(root: string, cwd: string, skipInstall: boolean, database?: Database): string {
   const cd = root === cwd ? '' : `  cd ${basename(root)}\n`;
   const install = skipInstall ? '  npm install\n' : '';
-  return `\nDone. Next steps:\n${cd}${install}  npm test          # the attack tests: every control proven\n  npm run dev       # http://127.0.0.1:3000/health\n\nThe secrets are in .env (gitignored); read README.md for each control.`;
+  // A server database must exist before `npm run dev` can start: say so, with the commands (docs/database.md).
+  const setup = database === undefined ? undefined : databaseSetup(database);
+  const db = setup === undefined
+    ? ''
+    : `  # ${setup.server} on 127.0.0.1: create the app's database once, and point DATABASE_URL (.env) at it (docs/database.md):\n${setup.commands.map((c) => `  ${c}\n`).join('')}  # ${setup.tests}\n`;
+  return `\nDone. Next steps:\n${cd}${install}${db}  npm test          # the attack tests: every control proven\n  npm run dev       # http://127.0.0.1:3000/health; README.md "Your first call" signs in and calls the API\n\nThe secrets are in .env (gitignored); read README.md for each control.`;
 }
