@@ -11,7 +11,7 @@ import type { ProjectConfig } from '../shared/config.ts';
 import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
 import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
 import {
-  checkNewTarget, initialCommit, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
+  checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
   writingNotice, type NewProject, type PolicySource, type RunCommand,
 } from '../shared/project.ts';
 import { summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
@@ -83,12 +83,12 @@ export default class AppGenerator extends SecureTsGenerator {
     // the policy allows.
     const questions = [nameSpec, ...appOptions]
       .filter((spec) => this.answers[spec.name] === undefined && !isLocked(this.policy, spec.name))
-      .map((spec) => this.allowedQuestion(questionOf(spec), spec.name))
+      .map((spec) => this.allowedQuestion(spec === nameSpec ? nameQuestion(this.destinationRoot(), this.flag('force') === true) : questionOf(spec), spec.name))
       .filter((q) => q !== undefined)
       // Accounts need storage: not asked when the database is (or was just answered) `none`.
       .map((q) => (q['name'] === 'accounts' ? { ...q, when: (given: Answers) => (given['database'] ?? this.answers['database']) !== 'none' } : q));
     if (questions.length === 0) return;
-    const answers = await this.prompt(questions as never);
+    const answers = await this.ask(questions);
     // Answers pass the same schemas as flags (a prompt's own validate is not the only gate).
     for (const spec of [nameSpec, ...appOptions]) {
       if (spec.name in answers) {

@@ -13,7 +13,7 @@ import { parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
-import { flagName, UsageError } from './option-spec.ts';
+import { flagName, questionOf, UsageError } from './option-spec.ts';
 import type { Database } from './choices.ts';
 import { hasStorage, requireStorage } from './storage.ts';
 import { uploadsDefault } from '../files/files.ts';
@@ -80,13 +80,30 @@ export function givenWithPreset(flags: Readonly<Record<string, unknown>>, preset
   return { ...preset.answers, ...flags };
 }
 
+/** Why a new project may not go into `target` (new or empty; `--force` lets a non-empty one through), or undefined. */
+export function newTargetError(target: string, force: boolean): string | undefined {
+  if (!existsSync(target)) return undefined;
+  if (!statSync(target).isDirectory()) return `${target} exists and is not a folder`;
+  if (readdirSync(target).length > 0 && !force) return `${target} is not empty: choose another name, empty it, or pass --force`;
+  return undefined;
+}
+
 /** A new project's folder must be new or empty; `--force` lets a non-empty one through. */
 export function checkNewTarget(target: string, force: boolean): void {
-  if (!existsSync(target)) return;
-  if (!statSync(target).isDirectory()) throw new UsageError(`${target} exists and is not a folder`);
-  if (readdirSync(target).length > 0 && !force) {
-    throw new UsageError(`${target} is not empty: choose another name, empty it, or pass --force`);
-  }
+  const error = newTargetError(target, force);
+  if (error !== undefined) throw new UsageError(error);
+}
+
+/**
+ * The project-name question: checks the name and then its folder as it is typed, so a folder that
+ * is taken is refused at the prompt, not after every other answer (which would then be lost).
+ */
+export function nameQuestion(cwd: string, force: boolean): Record<string, unknown> {
+  const question = questionOf(nameSpec) as Record<string, unknown>;
+  return {
+    ...question,
+    validate: (value: unknown) => nameSpec.validate(value) ?? newTargetError(resolve(cwd, value as string), force) ?? true,
+  };
 }
 
 export const writingNotice = (ctx: TemplateContext, root: string): string =>
@@ -125,9 +142,18 @@ export const installNotice = '\nInstalling dependencies with npm (install script
 export async function installDependencies(root: string, run: RunCommand, { silent = false } = {}): Promise<void> {
   try {
     await run('npm', ['install', '--no-audit', '--no-fund', ...(silent ? ['--silent'] : [])], { cwd: root, stdio: 'inherit' });
-  } catch {
-    throw new UsageError(`npm install failed in ${root}: the files are written; fix the problem above and run npm install there`);
+  } catch (error) {
+    // The cause is execa's one line ("Command failed with exit code 1: npm install …", "spawn npm
+    // ENOENT"): npm's own output may be empty or gone (--json), so the message must carry it.
+    throw new UsageError(`npm install failed in ${root} (${failureCause(error)}): the files are written; fix that and run npm install there`);
   }
+}
+
+/** The first line of why a command failed, as execa (and Yeoman's spawn, which is execa) reports it. */
+export function failureCause(error: unknown): string {
+  const short = (error as { shortMessage?: unknown } | undefined)?.shortMessage;
+  const text = typeof short === 'string' ? short : error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? 'unknown error';
 }
 
 /** `git init` and a first commit, unless the folder already is a repository. Returns the line to print. */

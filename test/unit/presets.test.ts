@@ -5,20 +5,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import type CiGenerator from '../../generators/ci/generator.ts';
 import { databases } from '../../generators/shared/choices.ts';
 import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
+import { tempDir } from '../support/temp.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
+/** Sub-generators take no --skip-git (the CLI refuses it for them too). */
+const subBase = { yes: true, skipInstall: true, deterministic: true, force: false };
 const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
 const examplePreset = join(repoRoot, 'presets', 'example-team.json');
 
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
 
 function cli(args: string[], cwd: string) {
   return spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -205,7 +206,7 @@ describe('sub-generators obey the policy recorded in .yo-rc.json', () => {
   it('a sub-generator on the Yeoman path obeys it too', async () => {
     const root = generated(strict);
     const ciGenerator = join(repoRoot, 'dist', 'generators', 'ci', 'index.js');
-    const context = helpers.run<CiGenerator>(ciGenerator).withOptions({ ...base, provider: 'gitlab' }).cd(root);
+    const context = helpers.run<CiGenerator>(ciGenerator).withOptions({ ...subBase, provider: 'gitlab' }).cd(root);
     await expect(context).rejects.toThrow('--provider "gitlab" breaks preset "acme" rule locked.ci');
   });
 
