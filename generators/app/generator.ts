@@ -29,6 +29,8 @@ export default class AppGenerator extends SecureTsGenerator {
   private preset?: LoadedPreset;
   /** The version that last rendered this project, on a re-run (for the report). */
   private previousVersion?: string;
+  /** On a re-run: the dependencies package.json listed before it (to skip an install that changes nothing). */
+  private previousDependencies?: string;
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
@@ -46,6 +48,7 @@ export default class AppGenerator extends SecureTsGenerator {
       // Re-running inside a generated project: the stored answers win and are never re-asked.
       this.answers = { ...stored };
       this.previousVersion = stored.generatorVersion;
+      this.previousDependencies = this.dependencyList();
       this.policy = { record: stored.preset, preset: stored.preset, policy: stored.policy };
       if (name !== undefined && name !== stored.name) {
         throw new UsageError(`this folder already holds the project ${JSON.stringify(stored.name)}; run without a name to update it`);
@@ -133,6 +136,11 @@ export default class AppGenerator extends SecureTsGenerator {
 
   async install(): Promise<void> {
     if (this.flag('skipInstall') === true || this.dryRun) return;
+    // A re-run that changes no dependency of an installed project has nothing to install.
+    if (this.previousDependencies !== undefined && this.previousDependencies === this.dependencyList() && existsSync(this.destinationPath('node_modules'))) {
+      this.log('\nDependencies unchanged: npm install skipped.');
+      return;
+    }
     this.log(installNotice);
     await installDependencies(this.destinationRoot(), this.runCommand, { silent: this.flag('json') === true });
   }
@@ -183,6 +191,11 @@ export default class AppGenerator extends SecureTsGenerator {
     const choices = (question['choices'] as { value: unknown }[]).filter((choice) => allowed.includes(choice.value));
     const fallback = choices[0]?.value;
     return { ...question, choices, default: allowed.includes(question['default']) ? question['default'] : fallback };
+  }
+
+  /** package.json's dependencies and devDependencies as this run sees them (on disk, or as merged so far). */
+  private dependencyList(): string {
+    return JSON.stringify([this.packageJson.get('dependencies') ?? {}, this.packageJson.get('devDependencies') ?? {}]);
   }
 
   private readonly runCommand: RunCommand = (command, args, options) => this.spawn(command, args, options);

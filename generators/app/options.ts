@@ -23,7 +23,7 @@ export const appOptions = [
     choices: frameworks,
     default: 'express',
     hints: {
-      express: 'Express 5 with helmet, cors allowlist, express-rate-limit',
+      express: 'Express 5 with helmet, cors allowlist, shared-counter rate limit (draft-8 RateLimit headers)',
       fastify: 'Fastify 5 with @fastify/cors, zod validation',
       hono: 'Hono 4 on @hono/node-server with secure-headers, cors, body limit',
     },

@@ -4,6 +4,7 @@
  * (What does not need Yeoman lives in project.ts, which the CLI's direct path uses too.)
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { appLayers } from '../app/files.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
@@ -41,6 +42,28 @@ const internalOptions = new Set([
 
 const kebab = (name: string): string => flagName(name).slice(2);
 
+type FileLog = Record<string | symbol, unknown> & { create?: (path: string) => unknown };
+const quieted = Symbol.for('generator-secure-ts.quiet-file-log');
+
+/**
+ * Yeoman's conflicter logs one line per file it commits. Two of them say nothing useful: an
+ * `identical` line for each unchanged file (a no-op re-run printed 158 of them; the re-run report
+ * counts them instead), and `force` for a file that is new but written without a prompt (a fresh
+ * project's `.yo-rc.json`, which Yeoman always forces): that one is a `create`.
+ */
+function quietFileLog(env: { adapter?: { log?: FileLog }; logCwd?: string; cwd?: string }): void {
+  const log = env.adapter?.log;
+  if (log === undefined || log[quieted] === true) return;
+  const force = log['force'];
+  log['identical'] = () => log;
+  if (typeof force === 'function' && typeof log.create === 'function') {
+    const create = log.create;
+    const cwd = env.logCwd ?? env.cwd ?? process.cwd();
+    log['force'] = (path: string) => (existsSync(resolve(cwd, path)) ? force : create).call(log, path);
+  }
+  log[quieted] = true;
+}
+
 const camel = (name: string): string => name.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase());
 
 export abstract class SecureTsGenerator extends Generator<Record<string, unknown>, GeneratorOptions> {
@@ -53,6 +76,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     // tasksMatchingPriority: only lifecycle-named methods are queued as tasks; helpers stay helpers.
     super(args, options, { customInstallTask: true, templateContext: 'none', tasksMatchingPriority: true });
     this.sourceRoot(templatesRoot);
+    quietFileLog(this.env as unknown as { adapter?: { log?: FileLog }; logCwd?: string; cwd?: string });
   }
 
   /** The specs registered as options and listed by --help: the flags a typo is matched against. */

@@ -9,7 +9,9 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeTooOld } from '../../bin/node-version.ts';
-import { nameQuestion } from '../../generators/shared/project.ts';
+import { appOptions } from '../../generators/app/options.ts';
+import { nameQuestion, newProject } from '../../generators/shared/project.ts';
+import { renderText } from '../../generators/shared/render.ts';
 import { closest, editDistance } from '../../generators/shared/suggest.ts';
 import { cliEntry, repoRoot, runApp } from '../support/run.ts';
 import { tempDir } from '../support/temp.ts';
@@ -168,4 +170,51 @@ it('the repository ships the generator with a license, its repository, and build
   expect(pkg.scripts['prepare']).toBeUndefined();
   expect(pkg.repository.url).toMatch(/^git\+https:\/\//u);
   expect(readFileSync(join(repoRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License/u);
+});
+
+describe('quiet output for files that did not change', () => {
+  it('a fresh project through Yeoman says create .yo-rc.json, not force', () => {
+    const cwd = tempDir('fresh');
+    mkdirSync(join(cwd, 'fresh'));
+    writeFileSync(join(cwd, 'fresh', 'keep.txt'), 'mine\n'); // --force into a non-empty folder goes through Yeoman
+    const run = cli(['fresh', '--yes', '--skip-install', '--skip-git', '--force'], { cwd });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/create fresh\/\.yo-rc\.json/u);
+    expect(run.stderr).not.toMatch(/force fresh\/\.yo-rc\.json/u);
+  });
+
+  it('a no-op re-run prints a count instead of one identical line per file, and skips an install that changes nothing', () => {
+    const made = cli(['again', '--yes', '--skip-install', '--skip-git']);
+    expect(made.status, made.stderr).toBe(0);
+    const root = join(made.cwd, 'again');
+    mkdirSync(join(root, 'node_modules'));
+    // An npm that fails: the re-run must not call it.
+    const bin = tempDir('no-npm');
+    writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm was called" >&2\nexit 1\n');
+    chmodSync(join(bin, 'npm'), 0o755);
+    const run = cli(['--yes', '--skip-git'], { cwd: root, env: { PATH: `${bin}:${process.env['PATH'] ?? ''}` } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/identical/u);
+    expect(run.stderr).toMatch(/\d{2,} files unchanged/u);
+    expect(run.stderr).toContain('Dependencies unchanged: npm install skipped.');
+    expect(run.stderr).not.toContain('npm was called');
+  });
+});
+
+describe('accurate text', () => {
+  const readme = (database: string) => renderText('base/README.md.ejs', 'README.md', newProject({ database }, true).ctx).contents;
+
+  it('the generated README adds a resource with `resource` and checks it with `audit`, not by copying items/', () => {
+    const withDb = readme('sqlite');
+    expect(withDb).toContain('npx generator-secure-ts resource book --fields');
+    expect(withDb).toContain('npx generator-secure-ts audit');
+    expect(withDb).not.toContain('src/openapi/document.ts');
+    // Without a database `resource` refuses, so the README says so rather than advertising it.
+    expect(readme('none')).toMatch(/`npx generator-secure-ts resource` needs a database/u);
+  });
+
+  it('the framework hints name only what the project uses as a whole (Express uses helpers of express-rate-limit, not its middleware)', () => {
+    const framework = appOptions.find((spec) => spec.name === 'framework');
+    expect(framework?.kind === 'choice' ? framework.hints?.express : undefined).not.toMatch(/express-rate-limit/u);
+  });
 });
