@@ -138,11 +138,12 @@ export default class AppGenerator extends SecureTsGenerator {
     if (this.flag('skipInstall') === true || this.dryRun) return;
     // A re-run that changes no dependency of an installed project has nothing to install.
     if (this.previousDependencies !== undefined && this.previousDependencies === this.dependencyList() && existsSync(this.destinationPath('node_modules'))) {
-      this.log('\nDependencies unchanged: npm install skipped.');
+      this.log(`\nDependencies unchanged: ${this.project?.config.packageManager ?? 'npm'} install skipped.`);
       return;
     }
-    this.log(installNotice);
-    await installDependencies(this.destinationRoot(), this.runCommand, { silent: this.flag('json') === true });
+    const packageManager = this.project?.config.packageManager ?? 'npm';
+    this.log(installNotice(packageManager));
+    await installDependencies(this.destinationRoot(), this.runCommand, { silent: this.flag('json') === true, packageManager });
   }
 
   async end(): Promise<void> {
@@ -157,7 +158,7 @@ export default class AppGenerator extends SecureTsGenerator {
       const outcome = await initialCommit(root, this.runCommand);
       if (outcome !== undefined) this.log(outcome);
     }
-    this.log(nextSteps(root, process.cwd(), this.flag('skipInstall') === true));
+    this.log(nextSteps(root, process.cwd(), this.flag('skipInstall') === true, this.project?.config.packageManager));
     if (this.flag('json') === true && this.project) {
       this.reportOutcomes(); // settles kept/overwritten for the summary
       process.stdout.write(summaryJson(this.summary(this.project)));

@@ -14,7 +14,8 @@ import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
 import { flagName, questionOf, UsageError } from './option-spec.ts';
-import type { Database } from './choices.ts';
+import type { Database, PackageManager } from './choices.ts';
+import { installCommand } from './package-manager.ts';
 import { hasStorage, requireStorage } from './storage.ts';
 import { uploadsDefault } from '../files/files.ts';
 import { checkPolicy, defaultPolicy, type LoadedPreset, type Policy, type PresetRecord } from './policy.ts';
@@ -120,9 +121,12 @@ export function packageJsonOf<C extends TemplateContext>(layers: readonly Layer<
     license: 'MIT',
     type: 'module' as const,
     engines: { node: `>=${ctx.nodeMajor}.11` },
+    ...(ctx.pm.isPnpm ? { packageManager: `pnpm@${ctx.pm.version ?? ''}` } : {}),
     scripts,
     dependencies: pin(dependencies),
     devDependencies: pin(devDependencies),
+    // pnpm runs no dependency's build script unless listed here: none is (see package-manager.ts).
+    ...(ctx.pm.isPnpm ? { pnpm: { onlyBuiltDependencies: [] as string[] } } : {}),
   };
 }
 
@@ -136,16 +140,21 @@ export const secretsFile = {
 /** Runs a command with an argument array (never a shell); rejects when it exits non-zero. */
 export type RunCommand = (command: string, args: string[], options: { cwd: string; stdio?: 'inherit' | 'ignore' }) => Promise<unknown>;
 
-export const installNotice = '\nInstalling dependencies with npm (install scripts are disabled by the project .npmrc)…';
+export const installNotice = (packageManager: PackageManager = 'npm'): string => packageManager === 'pnpm'
+  ? '\nInstalling dependencies with pnpm (dependency build scripts are blocked: onlyBuiltDependencies is empty)…'
+  : '\nInstalling dependencies with npm (install scripts are disabled by the project .npmrc)…';
 
-/** `silent` (with --json): npm prints nothing on stdout, which then holds only the JSON summary. */
-export async function installDependencies(root: string, run: RunCommand, { silent = false } = {}): Promise<void> {
+/** `silent` (with --json): the package manager prints nothing on stdout, which then holds only the JSON summary. */
+export async function installDependencies(
+  root: string, run: RunCommand, { silent = false, packageManager = 'npm' }: { silent?: boolean; packageManager?: PackageManager } = {},
+): Promise<void> {
+  const [command, args] = installCommand(packageManager, silent);
   try {
-    await run('npm', ['install', '--no-audit', '--no-fund', ...(silent ? ['--silent'] : [])], { cwd: root, stdio: 'inherit' });
+    await run(command, args, { cwd: root, stdio: 'inherit' });
   } catch (error) {
     // The cause is execa's one line ("Command failed with exit code 1: npm install …", "spawn npm
     // ENOENT"): npm's own output may be empty or gone (--json), so the message must carry it.
-    throw new UsageError(`npm install failed in ${root} (${failureCause(error)}): the files are written; fix that and run npm install there`);
+    throw new UsageError(`${command} install failed in ${root} (${failureCause(error)}): the files are written; fix that and run ${command} install there`);
   }
 }
 
@@ -180,8 +189,9 @@ async function gitIdentityFallback(root: string, run: RunCommand): Promise<strin
   }
 }
 
-export function nextSteps(root: string, cwd: string, skipInstall: boolean): string {
+export function nextSteps(root: string, cwd: string, skipInstall: boolean, packageManager: PackageManager = 'npm'): string {
   const cd = root === cwd ? '' : `  cd ${basename(root)}\n`;
-  const install = skipInstall ? '  npm install\n' : '';
-  return `\nDone. Next steps:\n${cd}${install}  npm test          # the attack tests: every control proven\n  npm run dev       # http://127.0.0.1:3000/health\n\nThe secrets are in .env (gitignored); read README.md for each control.`;
+  const install = skipInstall ? `  ${packageManager} install\n` : '';
+  const line = (command: string, note: string): string => `  ${`${packageManager} ${command}`.padEnd(18)}# ${note}`;
+  return `\nDone. Next steps:\n${cd}${install}${line('test', 'the attack tests: every control proven')}\n${line('run dev', 'http://127.0.0.1:3000/health')}\n\nThe secrets are in .env (gitignored); read README.md for each control.`;
 }
