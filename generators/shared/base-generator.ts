@@ -34,6 +34,8 @@ export type GeneratorOptions = ConstructorParameters<typeof Generator>[1] & Reco
 const internalOptions = new Set([
   '_', 'env', 'resolved', 'namespace', '_meta', 'sharedData', 'sharedFs', 'forwardErrorToEnvironment', 'skipCache', 'skipLocalCache',
   'skipParseOptions', 'localConfigOnly', 'askAnswered', 'forceInstall', 'skipGlobalConfig', 'positionalArguments', 'initialGenerator',
+  // The conflicter's --force, which yeoman-environment and yeoman-test give every generator.
+  'force',
   // yo's own flags (`--no-insight`, `--local-only`, `--debug`), which it forwards to every generator.
   'insight', 'localOnly', 'debug', 'generators', 'environmentVersion',
   // Runtime flags every generator reads (the CLI lists --yes for each sub-command; --deterministic is for tests).

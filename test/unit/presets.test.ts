@@ -153,7 +153,7 @@ describe('an invalid preset is refused with one line naming the rule, exit code 
     ['an unknown framework in an allow-list', { name: 'a', policy: { frameworks: ['koa'] } }, 'preset team.json: policy.frameworks.0: must list only frameworks from: express, fastify, hono (got "koa")'],
     ['an invalid answer', { name: 'a', answers: { database: 'oracle' } }, `preset team.json: answers.database: --database must be one of: ${databases.join(', ')} (got "oracle")`],
     ['a lock without an answer', { name: 'a', locked: ['database'] }, 'preset team.json: locked.0: locks "database" but answers.database gives it no value'],
-    ['a lock on an unknown option', { name: 'a', locked: ['orm'] }, 'preset team.json: locked.0: must list only options from: framework, database, description, hashing, ci, accounts, uploads, docker, views (got "orm")'],
+    ['a lock on an unknown option', { name: 'a', locked: ['orm'] }, 'preset team.json: locked.0: must list only options from: framework, database, description, hashing, ci, packageManager, accounts, uploads, docker, views (got "orm")'],
     ['an answer its own policy forbids', { name: 'a', answers: { database: 'mysql' }, policy: { databases: ['postgres'] } }, 'preset team.json: answers.database: "mysql" is not in policy.databases (postgres)'],
     ['a missing name', { answers: {} }, 'preset team.json: name: must be a string'],
     ['text that is not JSON', '{ "name": ', /^generator-secure-ts: preset team\.json: not valid JSON \(/u],
