@@ -1,10 +1,17 @@
 // Lint for the generator itself. Templates are EJS, linted where it counts: in the generated
 // projects, whose own `npm run lint` runs in the end-to-end tests.
+import { existsSync, readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// A project generated inside this clone (e.g. by an older `npm run new`) has its own lint config
+// and dependencies: any top-level folder holding a .yo-rc.json is not this generator's code.
+const generatedProjects = readdirSync(import.meta.dirname, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(`${import.meta.dirname}/${entry.name}/.yo-rc.json`))
+  .map((entry) => `${entry.name}/`);
+
 export default tseslint.config(
-  { ignores: ['dist/', 'templates/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'templates/', 'node_modules/', 'coverage/', ...generatedProjects] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

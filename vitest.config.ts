@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     fileParallelism: false,
+    // Nothing is left in the temp directory: each file removes its folders, the run its TMPDIR.
+    globalSetup: ['test/support/temp-root.ts'],
+    setupFiles: ['test/support/temp-cleanup.ts'],
   },
 });

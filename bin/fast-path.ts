@@ -64,14 +64,14 @@ export async function generateDirect(cwd: string, name: string | undefined, opti
   }
   const skipInstall = options['skipInstall'] === true;
   if (!skipInstall) {
-    log(installNotice);
-    await installDependencies(root, runCommand, { silent: options['json'] === true });
+    log(installNotice(project.config.packageManager));
+    await installDependencies(root, runCommand, { silent: options['json'] === true, packageManager: project.config.packageManager });
   }
   if (options['skipGit'] !== true) {
     const outcome = await initialCommit(root, runCommand);
     if (outcome !== undefined) log(outcome);
   }
-  log(nextSteps(root, cwd, skipInstall, project.config.database));
+  log(nextSteps(root, cwd, skipInstall, project.config.packageManager, project.config.database));
   // --json: the summary is the only thing on stdout (progress is on stderr), for CI to parse.
   if (options['json'] === true) process.stdout.write(summaryJson(summary));
 }

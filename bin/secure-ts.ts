@@ -1,184 +1,21 @@
 #!/usr/bin/env node
 /**
- * The root-safe CLI: runs our generators through yeoman-environment's API, so it works as root,
- * in containers and in CI, where `yo` refuses to run. `npx generator-secure-ts my-api` lands here.
- * Flags are parsed strictly (an unknown flag is an error, not silently ignored) from the same
- * option specs the generators and prompts use. A new project with `--yes` is written by
- * ./fast-path.ts without loading Yeoman at all; everything else goes through Yeoman.
+ * The CLI's entry: refuses a Node older than the package's `engines` before anything else loads,
+ * then hands over to ./cli.ts. Nothing here may need a newer Node than the one it refuses: no
+ * static import beyond node:fs, node:path and node:url (a missing named export of a built-in fails
+ * at link time, before a single line runs), no syntax newer than ES2020.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { accountsFlags, accountsOptions, summary as accountsSummary } from '../generators/accounts/options.ts';
-import { appFlags, appOptions, appTestFlags, nameSpec } from '../generators/app/options.ts';
-import { auditFlags, auditOptions, summary as auditSummary } from '../generators/audit/options.ts';
-import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
-import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
-import { filesFlags, filesOptions, summary as filesSummary } from '../generators/files/options.ts';
-import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
-import { summary as viewsSummary, viewsFlags, viewsOptions } from '../generators/views/options.ts';
-import { flagName, helpLines, isSwitch, parseOrThrow, schemaOf, UsageError, type FlagSpec, type OptionSpec } from '../generators/shared/option-spec.ts';
+import { nodeTooOld } from './node-version.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const generatorsDir = join(here, '..', 'generators');
-const packageRoot = join(here, '..', '..');
-const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-
-const commonFlags = [
-  { name: 'help', short: 'h', description: 'Show this help' },
-  { name: 'version', short: 'v', description: 'Print the version' },
-] as const satisfies readonly FlagSpec[];
-const yesFlag = { name: 'yes', short: 'y', description: 'Accept defaults; no prompts' } as const satisfies FlagSpec;
-
-interface Command {
-  readonly summary: string;
-  readonly options: readonly OptionSpec[];
-  readonly flags: readonly FlagSpec[];
-  /** Accepted but not listed by --help (tests only). */
-  readonly hidden?: readonly FlagSpec[];
-  readonly positional?: OptionSpec;
+const packageJson = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+const engines = (JSON.parse(readFileSync(packageJson, 'utf8')) as { engines: { node: string } }).engines.node;
+const refusal = nodeTooOld(process.versions.node, engines);
+if (refusal === undefined) {
+  await import('./cli.ts');
+} else {
+  process.stderr.write(`generator-secure-ts: ${refusal}\n`);
+  process.exitCode = 2;
 }
-
-/** Every generator this package ships, with the specs its flags are parsed from. */
-const commands: Record<string, Command> = {
-  app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, hidden: appTestFlags, positional: nameSpec },
-  accounts: { summary: accountsSummary, options: accountsOptions, flags: [...accountsFlags, yesFlag] },
-  ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
-  docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
-  files: { summary: filesSummary, options: filesOptions, flags: [...filesFlags, yesFlag] },
-  views: { summary: viewsSummary, options: viewsOptions, flags: [...viewsFlags, yesFlag] },
-  resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },
-  audit: { summary: auditSummary, options: auditOptions, flags: auditFlags },
-};
-
-/** How a command's positional argument is named in messages: "project name", "resource name". */
-const positionalLabel = (name: string): string => `${name === 'app' ? 'project' : name} name`;
-
-function usage(name: string, command: Command): string {
-  const bin = 'generator-secure-ts';
-  const others = Object.entries(commands).filter(([n]) => n !== 'app');
-  const head = name === 'app'
-    ? [`  ${bin} ${'<name>'.padEnd(8)} [options]   ${command.summary}`,
-       ...others.map(([n, c]) => `  ${bin} ${`${n}${c.positional ? ' <name>' : ''}`.padEnd(8)} [options]   ${c.summary} (inside a generated project)`)]
-    : [`  ${bin} ${name}${command.positional ? ' <name>' : ''} [options]   ${command.summary} (run in the project's root folder)`];
-  return [
-    `generator-secure-ts ${packageJson.version}: TypeScript web services secure from their first commit`,
-    '',
-    'Usage:',
-    ...head,
-    '',
-    ...(command.positional ? ['Arguments:', `  <name>   ${command.positional.description}`, ''] : []),
-    'Options:',
-    ...helpLines([...command.options, ...command.flags, ...commonFlags]),
-    '',
-    'Anything not given as a flag is asked interactively, unless --yes.',
-    ...(name === 'app' ? [`Example: ${bin} my-api --framework express --database sqlite --yes`] : []),
-    ...(name === 'resource'
-      ? [
-          `Example: ${bin} resource book --fields "title:string:max=200,price:int:min=0,due:date?" --yes`,
-          'Singular or plural: "book" and "books" both make /books, table books, type Book (-y/-ies, -s/-x/-z/-ch/-sh + es; other plurals add s).',
-        ]
-      : []),
-  ].join('\n');
-}
-
-/** node:util parseArgs config from specs: kebab-case flags, `--no-x` for booleans. */
-function parseConfig(specs: readonly (OptionSpec | FlagSpec)[]) {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const spec of specs) {
-    const flag = flagName(spec.name).slice(2);
-    const isBoolean = isSwitch(spec);
-    options[flag] = { type: isBoolean ? 'boolean' : 'string', ...('short' in spec && spec.short ? { short: spec.short } : {}) };
-    if (isBoolean) options[`no-${flag}`] = { type: 'boolean' };
-  }
-  return options;
-}
-
-function toOptions(specs: readonly (OptionSpec | FlagSpec)[], values: Record<string, string | boolean | undefined>) {
-  const result: Record<string, unknown> = {};
-  for (const spec of specs) {
-    const flag = flagName(spec.name).slice(2);
-    if (values[flag] !== undefined) result[spec.name] = values[flag];
-    if (values[`no-${flag}`] === true) result[spec.name] = false;
-  }
-  return result;
-}
-
-async function main(argv: string[]): Promise<void> {
-  // The sub-command, if any, is the first argument that is not a flag.
-  const first = argv.find((a) => !a.startsWith('-'));
-  const name = first !== undefined && first !== 'app' && Object.hasOwn(commands, first) ? first : 'app';
-  const command = commands[name] ?? commands['app'] as Command;
-  const specs = [...command.options, ...command.flags, ...(command.hidden ?? []), ...commonFlags];
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: parseConfig(specs), allowPositionals: true, strict: true });
-  } catch (error) {
-    // parseArgs names the offending flag; keep its one line and point at --help.
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  if (values['version'] === true) {
-    console.log(packageJson.version);
-    return;
-  }
-  if (values['help'] === true) {
-    console.log(usage(name, command));
-    return;
-  }
-  const positionals = name === 'app' ? [...parsed.positionals] : parsed.positionals.slice(1);
-  const allowed = command.positional ? 1 : 0;
-  if (positionals.length > allowed) {
-    throw new UsageError(allowed === 0 ? `${name} takes no arguments, got ${JSON.stringify(positionals[0])} (see --help)` : `expected one ${positionalLabel(name)}, got ${positionals.length} (see --help)`);
-  }
-  // Validate every value now, with the generators' own schemas, before Yeoman is even loaded:
-  // a typo costs milliseconds and writes nothing.
-  const options = toOptions(specs, values);
-  for (const spec of command.options) {
-    if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
-  }
-  if (command.positional && positionals[0] !== undefined) parseOrThrow(schemaOf(command.positional), positionals[0], positionalLabel(name));
-  const promptsNeeded = command.options.some((spec) => options[spec.name] === undefined) || (command.positional && positionals[0] === undefined);
-  if (values['yes'] !== true && promptsNeeded && !process.stdin.isTTY) {
-    throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need (see --help)');
-  }
-
-  // The common case, a new project with --yes, is written directly, without loading Yeoman.
-  const cwd = process.cwd();
-  if (name === 'audit') {
-    // Reads only: no Yeoman. Findings → exit 1, one line each (stdout), for CI.
-    const { acceptChange, auditProject, auditText } = await import('../generators/shared/audit.ts');
-    if (values['accept'] !== undefined) {
-      console.log(acceptChange(cwd, values['accept'], values['reason']));
-      return;
-    }
-    if (values['reason'] !== undefined) throw new UsageError('--reason goes with --accept <file>');
-    const result = auditProject(cwd);
-    console.log(values['json'] === true ? JSON.stringify(result, undefined, 2) : auditText(result));
-    if (result.findings.length > 0) process.exitCode = 1;
-    return;
-  }
-  if (name === 'app') {
-    const { fastPathApplies, generateDirect } = await import('./fast-path.ts');
-    if (fastPathApplies(cwd, positionals[0], options)) return generateDirect(cwd, positionals[0], options);
-  }
-
-  // Loaded only now: --help and --version stay instant.
-  const { createEnv } = await import('yeoman-environment');
-  const env = createEnv({ cwd });
-  for (const generator of Object.keys(commands)) {
-    env.register(join(generatorsDir, generator, 'index.js'), { namespace: `secure-ts:${generator}`, packagePath: packageRoot });
-  }
-  await env.run([`secure-ts:${name}`, ...positionals], { ...options, skipGlobalConfig: true } as never);
-}
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
-    console.error(`generator-secure-ts: ${error.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error('generator-secure-ts: unexpected failure:', error);
-    process.exitCode = 1;
-  }
-});

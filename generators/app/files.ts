@@ -28,6 +28,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       '@secretlint/secretlint-rule-preset-recommend',
       // Readable logs for `npm run dev` on a terminal only (src/dev-log.ts); never loaded in production.
       'pino-pretty',
+      'prettier',
       'typescript',
       'typescript-eslint',
       'vite',
@@ -40,6 +41,7 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       test: 'vitest run',
       lint: 'eslint . --max-warnings=0',
       typecheck: 'tsc --noEmit',
+      format: 'prettier --write .',
       openapi: 'node scripts/openapi.ts',
       secret: 'node scripts/secret.ts',
       // Committed secrets (keys, tokens, connection strings with passwords); .secretlintrc.json.

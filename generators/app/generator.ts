@@ -11,7 +11,7 @@ import type { ProjectConfig } from '../shared/config.ts';
 import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
 import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
 import {
-  checkNewTarget, initialCommit, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
+  checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
   writingNotice, type NewProject, type PolicySource, type RunCommand,
 } from '../shared/project.ts';
 import { renderText, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
@@ -29,6 +29,8 @@ export default class AppGenerator extends SecureTsGenerator {
   private preset?: LoadedPreset;
   /** The version that last rendered this project, on a re-run (for the report). */
   private previousVersion?: string;
+  /** On a re-run: the dependencies package.json listed before it (to skip an install that changes nothing). */
+  private previousDependencies?: string;
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
@@ -46,6 +48,7 @@ export default class AppGenerator extends SecureTsGenerator {
       // Re-running inside a generated project: the stored answers win and are never re-asked.
       this.answers = { ...stored };
       this.previousVersion = stored.generatorVersion;
+      this.previousDependencies = this.dependencyList();
       this.policy = { record: stored.preset, preset: stored.preset, policy: stored.policy };
       if (name !== undefined && name !== stored.name) {
         throw new UsageError(`this folder already holds the project ${JSON.stringify(stored.name)}; run without a name to update it`);
@@ -83,12 +86,12 @@ export default class AppGenerator extends SecureTsGenerator {
     // the policy allows.
     const questions = [nameSpec, ...appOptions]
       .filter((spec) => this.answers[spec.name] === undefined && !isLocked(this.policy, spec.name))
-      .map((spec) => this.allowedQuestion(questionOf(spec), spec.name))
+      .map((spec) => this.allowedQuestion(spec === nameSpec ? nameQuestion(this.destinationRoot(), this.flag('force') === true) : questionOf(spec), spec.name))
       .filter((q) => q !== undefined)
       // Accounts need storage: not asked when the database is (or was just answered) `none`.
       .map((q) => (q['name'] === 'accounts' ? { ...q, when: (given: Answers) => (given['database'] ?? this.answers['database']) !== 'none' } : q));
     if (questions.length === 0) return;
-    const answers = await this.prompt(questions as never);
+    const answers = await this.ask(questions);
     // Answers pass the same schemas as flags (a prompt's own validate is not the only gate).
     for (const spec of [nameSpec, ...appOptions]) {
       if (spec.name in answers) {
@@ -139,8 +142,14 @@ export default class AppGenerator extends SecureTsGenerator {
 
   async install(): Promise<void> {
     if (this.flag('skipInstall') === true || this.dryRun) return;
-    this.log(installNotice);
-    await installDependencies(this.destinationRoot(), this.runCommand, { silent: this.flag('json') === true });
+    // A re-run that changes no dependency of an installed project has nothing to install.
+    if (this.previousDependencies !== undefined && this.previousDependencies === this.dependencyList() && existsSync(this.destinationPath('node_modules'))) {
+      this.log(`\nDependencies unchanged: ${this.project?.config.packageManager ?? 'npm'} install skipped.`);
+      return;
+    }
+    const packageManager = this.project?.config.packageManager ?? 'npm';
+    this.log(installNotice(packageManager));
+    await installDependencies(this.destinationRoot(), this.runCommand, { silent: this.flag('json') === true, packageManager });
   }
 
   async end(): Promise<void> {
@@ -155,7 +164,7 @@ export default class AppGenerator extends SecureTsGenerator {
       const outcome = await initialCommit(root, this.runCommand);
       if (outcome !== undefined) this.log(outcome);
     }
-    this.log(nextSteps(root, process.cwd(), this.flag('skipInstall') === true, this.project?.config.database));
+    this.log(nextSteps(root, process.cwd(), this.flag('skipInstall') === true, this.project?.config.packageManager, this.project?.config.database));
     if (this.flag('json') === true && this.project) {
       this.reportOutcomes(); // settles kept/overwritten for the summary
       process.stdout.write(summaryJson(this.summary(this.project)));
@@ -189,6 +198,11 @@ export default class AppGenerator extends SecureTsGenerator {
     const choices = (question['choices'] as { value: unknown }[]).filter((choice) => allowed.includes(choice.value));
     const fallback = choices[0]?.value;
     return { ...question, choices, default: allowed.includes(question['default']) ? question['default'] : fallback };
+  }
+
+  /** package.json's dependencies and devDependencies as this run sees them (on disk, or as merged so far). */
+  private dependencyList(): string {
+    return JSON.stringify([this.packageJson.get('dependencies') ?? {}, this.packageJson.get('devDependencies') ?? {}]);
   }
 
   private readonly runCommand: RunCommand = (command, args, options) => this.spawn(command, args, options);

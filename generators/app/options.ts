@@ -1,5 +1,5 @@
 /** The app generator's options, each declared once (see ../shared/option-spec.ts). */
-import { ciProviders, databases, frameworks, hashings } from '../shared/choices.ts';
+import { ciProviders, databases, frameworks, hashings, packageManagers } from '../shared/choices.ts';
 import type { FlagSpec, OptionSpec } from '../shared/option-spec.ts';
 import { descriptionError, projectNameError } from '../shared/validate-names.ts';
 
@@ -23,7 +23,7 @@ export const appOptions = [
     choices: frameworks,
     default: 'express',
     hints: {
-      express: 'Express 5 with helmet, cors allowlist, express-rate-limit',
+      express: 'Express 5 with helmet, cors allowlist, shared-counter rate limit (draft-8 RateLimit headers)',
       fastify: 'Fastify 5 with @fastify/cors, zod validation',
       hono: 'Hono 4 on @hono/node-server with secure-headers, cors, body limit',
     },
@@ -70,6 +70,18 @@ export const appOptions = [
     choices: ciProviders,
     default: 'github',
     hints: { github: 'GitHub Actions pinned by SHA, CodeQL, Dependabot', gitlab: 'GitLab CI with SAST and dependency scanning' },
+  },
+  {
+    kind: 'choice',
+    name: 'packageManager',
+    description: 'Package manager for installs, the lockfile, CI and Docker',
+    prompt: 'Which package manager?',
+    choices: packageManagers,
+    default: 'npm',
+    hints: {
+      npm: 'npm, install scripts off (.npmrc ignore-scripts), package-lock.json',
+      pnpm: 'pnpm, dependency build scripts blocked (onlyBuiltDependencies empty), pnpm-lock.yaml',
+    },
   },
   {
     kind: 'boolean',

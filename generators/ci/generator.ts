@@ -33,7 +33,7 @@ export default class CiGenerator extends SecureTsGenerator {
 
   async prompting(): Promise<void> {
     if (this.provider !== undefined) return;
-    const answers = (await this.prompt([questionOf(providerSpec)] as never)) as Record<string, unknown>;
+    const answers = await this.ask([questionOf(providerSpec)].filter((q) => q !== undefined));
     this.provider = parseProvider(answers['provider']);
     this.obeyPolicy(this.requireProject(), 'ci', this.provider, 'the answer to --provider');
   }

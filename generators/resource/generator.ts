@@ -41,7 +41,7 @@ export default class ResourceGenerator extends SecureTsGenerator {
   async prompting(): Promise<void> {
     const missing = [resourceNameSpec, fieldsSpec].filter((spec) => this.answers[spec.name] === undefined);
     if (missing.length === 0) return;
-    const answers = (await this.prompt(missing.map((spec) => questionOf(spec)) as never)) as Record<string, unknown>;
+    const answers = await this.ask(missing.map((spec) => questionOf(spec)).filter((q) => q !== undefined));
     // Answers pass the same schemas as flags (a prompt's own validate is not the only gate).
     if ('name' in answers) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), answers['name'], 'resource name') as string;
     if ('fields' in answers) this.answers.fields = parseOrThrow(schemaOf(fieldsSpec), answers['fields'], flagName('fields')) as string;

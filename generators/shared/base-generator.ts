@@ -4,6 +4,7 @@
  * (What does not need Yeoman lives in project.ts, which the CLI's direct path uses too.)
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { appLayers } from '../app/files.ts';
 import { controlsDocLayers } from '../audit/files.ts';
@@ -11,7 +12,7 @@ import { parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { planFiles, type Layer, type PlannedFile } from './layers.ts';
-import { flagName, isSwitch, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
+import { CancelledError, flagName, isSwitch, knownFlags, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
 import { checkPolicy, type PolicyContext } from './policy.ts';
@@ -27,6 +28,47 @@ export interface FileOutcome {
 
 export type GeneratorOptions = ConstructorParameters<typeof Generator>[1] & Record<string, unknown>;
 
+/**
+ * Options that reach a generator without the user typing them: what yeoman-environment, yo, our CLI
+ * and yeoman-test add. Anything else that is not a declared option is a typo.
+ */
+const internalOptions = new Set([
+  '_', 'env', 'resolved', 'namespace', '_meta', 'sharedData', 'sharedFs', 'forwardErrorToEnvironment', 'skipCache', 'skipLocalCache',
+  'skipParseOptions', 'localConfigOnly', 'askAnswered', 'forceInstall', 'skipGlobalConfig', 'positionalArguments', 'initialGenerator',
+  // The conflicter's --force, which yeoman-environment and yeoman-test give every generator.
+  'force',
+  // yo's own flags (`--no-insight`, `--local-only`, `--debug`), which it forwards to every generator.
+  'insight', 'localOnly', 'debug', 'generators', 'environmentVersion',
+  // Runtime flags every generator reads (the CLI lists --yes for each sub-command; --deterministic is for tests).
+  'yes', 'y', 'deterministic',
+]);
+
+const kebab = (name: string): string => flagName(name).slice(2);
+
+type FileLog = Record<string | symbol, unknown> & { create?: (path: string) => unknown };
+const quieted = Symbol.for('generator-secure-ts.quiet-file-log');
+
+/**
+ * Yeoman's conflicter logs one line per file it commits. Two of them say nothing useful: an
+ * `identical` line for each unchanged file (a no-op re-run printed 158 of them; the re-run report
+ * counts them instead), and `force` for a file that is new but written without a prompt (a fresh
+ * project's `.yo-rc.json`, which Yeoman always forces): that one is a `create`.
+ */
+function quietFileLog(env: { adapter?: { log?: FileLog }; logCwd?: string; cwd?: string }): void {
+  const log = env.adapter?.log;
+  if (log === undefined || log[quieted] === true) return;
+  const force = log['force'];
+  log['identical'] = () => log;
+  if (typeof force === 'function' && typeof log.create === 'function') {
+    const create = log.create;
+    const cwd = env.logCwd ?? env.cwd ?? process.cwd();
+    log['force'] = (path: string) => (existsSync(resolve(cwd, path)) ? force : create).call(log, path);
+  }
+  log[quieted] = true;
+}
+
+const camel = (name: string): string => name.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase());
+
 export abstract class SecureTsGenerator extends Generator<Record<string, unknown>, GeneratorOptions> {
   /** Every file rendered by this run, by output path (see `reportOutcomes`). */
   protected readonly outcomes = new Map<string, FileOutcome>();
@@ -37,17 +79,51 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     // tasksMatchingPriority: only lifecycle-named methods are queued as tasks; helpers stay helpers.
     super(args, options, { customInstallTask: true, templateContext: 'none', tasksMatchingPriority: true });
     this.sourceRoot(templatesRoot);
+    quietFileLog(this.env as unknown as { adapter?: { log?: FileLog }; logCwd?: string; cwd?: string });
   }
+
+  /** The specs registered as options and listed by --help: the flags a typo is matched against. */
+  private readonly listedSpecs: (OptionSpec | FlagSpec)[] = [];
+  /** Every option name this generator accepts, kebab-case (hidden ones and Yeoman's built-ins too). */
+  private readonly acceptedFlags = new Set<string>();
 
   /** Register the specs as Yeoman options, so `yo secure-ts --help` lists them too (unless hidden). */
   protected registerSpecs(specs: readonly (OptionSpec | FlagSpec)[], { hide = false } = {}): void {
+    if (!hide) this.listedSpecs.push(...specs);
     for (const spec of specs) {
+      this.acceptedFlags.add(kebab(spec.name));
       this.option(flagName(spec.name).slice(2), {
         type: isSwitch(spec) ? Boolean : String,
         description: spec.description,
         hide,
         ...('short' in spec && spec.short ? { alias: spec.short } : {}),
       });
+    }
+  }
+
+  /**
+   * Called by yeoman-environment once the generator is built (not for --help): refuses an option
+   * nobody declared, as the CLI's strict parser does, with the same message and exit code 2.
+   * Without this, `yo secure-ts --framwork express` would silently generate an Express project by
+   * default rather than by choice, and `--dokcer` would give no Dockerfile and no warning.
+   */
+  async _postConstruct(): Promise<void> {
+    const declared = new Set([...this.acceptedFlags, ...Object.keys(this._options).map(kebab), ...this._arguments.map((a) => kebab(a.name))]);
+    for (const alias of Object.values(this._options)) if (alias.alias) declared.add(alias.alias);
+    const unknown = Object.keys(this.options)
+      .filter((key) => !internalOptions.has(key) && !internalOptions.has(camel(key)) && !declared.has(kebab(key)))
+      .map((key) => (key.length === 1 ? `-${key}` : `--${kebab(key)}`));
+    const first = [...new Set(unknown)].sort()[0];
+    if (first !== undefined) throw new UsageError(unknownFlagMessage(first, knownFlags(this.listedSpecs)));
+  }
+
+  /** Yeoman's prompt, where Ctrl-C is "cancelled, nothing written" (exit 130), not a stack. */
+  protected async ask(questions: readonly Record<string, unknown>[]): Promise<Record<string, unknown>> {
+    try {
+      return (await this.prompt(questions as never)) as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError();
+      throw error;
     }
   }
 

@@ -13,11 +13,14 @@ export const databases = ['sqlite', 'postgres', 'mysql', 'none'] as const;
  */
 export const hashings = ['argon2id', 'scrypt'] as const;
 export const ciProviders = ['github', 'gitlab', 'none'] as const;
+/** Who installs the project's dependencies, locally, in CI and in Docker (see package-manager.ts). */
+export const packageManagers = ['npm', 'pnpm'] as const;
 
 export type Framework = (typeof frameworks)[number];
 export type Database = (typeof databases)[number];
 export type Hashing = (typeof hashings)[number];
 export type CiProvider = (typeof ciProviders)[number];
+export type PackageManager = (typeof packageManagers)[number];
 
 /** Node major the generated projects target (`engines` ≥ 24.11). */
 export const nodeMajor = 24;

@@ -9,6 +9,7 @@ import type { ProjectConfig } from './config.ts';
 import { describeResource } from './resource-spec.ts';
 import { asvsLevel1, securityControls } from './security-catalogue.ts';
 import { hasStorage } from './storage.ts';
+import { packageManagerOf } from './package-manager.ts';
 
 export function deriveContext(config: ProjectConfig, year: number) {
   const flags = deriveFlags(config, year);
@@ -40,6 +41,8 @@ function deriveFlags(config: ProjectConfig, year: number) {
     hashingIsScrypt: config.hashing === 'scrypt',
     ciIsGithub: config.ci === 'github',
     ciIsGitlab: config.ci === 'gitlab',
+    /** Install, CI and Docker commands and the lockfile of `--package-manager`. */
+    pm: packageManagerOf(config.packageManager),
     features: { docker: config.docker, views: config.views, accounts: config.accounts, files: config.uploads },
     /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
     resources: (config.resources ?? []).map(describeResource),

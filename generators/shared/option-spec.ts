@@ -4,6 +4,7 @@
  * and the `--help` line. Nothing else in the code base declares an option.
  */
 import { z } from 'zod';
+import { closest, didYouMean } from './suggest.ts';
 
 interface BaseSpec {
   /** camelCase key in options, answers and `.yo-rc.json`; the flag is its kebab-case form. */
@@ -53,9 +54,37 @@ export interface FlagSpec {
 /** Whether a spec is an on/off switch (boolean option or plain flag). */
 export const isSwitch = (spec: OptionSpec | FlagSpec): boolean => ('kind' in spec ? spec.kind === 'boolean' : spec.takesValue !== true);
 
-/** A user error: the CLI prints its message as one line and exits with code 2. */
+/**
+ * A user error: the CLI prints its message as one line and exits with code 2. `code` is what `yo`
+ * exits with (its error handler calls `process.exit(error.code || 1)`), so `yo secure-ts` exits 2 too.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  readonly code = 2;
+}
+
+/** Ctrl-C at a prompt: prompts come before any file is written. `code` is what `yo` exits with. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  readonly code = 130;
+  constructor() {
+    super('cancelled, nothing written');
+  }
+}
+
+/** Every spelling a command accepts: `--kebab`, `--no-kebab` for switches, `-s` for short ones. */
+export function knownFlags(specs: readonly (OptionSpec | FlagSpec)[]): string[] {
+  return specs.flatMap((spec) => [
+    flagName(spec.name),
+    ...(isSwitch(spec) ? [`--no-${flagName(spec.name).slice(2)}`] : []),
+    ...('short' in spec && spec.short ? [`-${spec.short}`] : []),
+  ]);
+}
+
+/** The one message for a flag nobody declared, on both entry points: names the nearest real one. */
+export function unknownFlagMessage(flag: string, known: readonly string[]): string {
+  const near = closest(flag, known);
+  return `unknown option ${flag}${near === undefined ? '' : `: did you mean ${near}?`} (see --help)`;
 }
 
 export const flagName = (name: string): string => `--${name.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}`;
@@ -66,7 +95,8 @@ export function schemaOf(spec: OptionSpec): z.ZodType {
   switch (spec.kind) {
     case 'choice':
       return z.enum(spec.choices, {
-        error: (issue) => `${flag} must be one of: ${spec.choices.join(', ')} (got ${JSON.stringify(issue.input)})`,
+        error: (issue) =>
+          `${flag} must be one of: ${spec.choices.join(', ')} (got ${JSON.stringify(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, spec.choices) : ''})`,
       });
     case 'text':
       return z.unknown().transform((value, ctx) => {
@@ -96,7 +126,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, whe
     ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
     : (issue?.message ?? 'invalid value');
   // A text spec's message already names its flag: do not say it twice.
-  throw new UsageError(message.startsWith(`${where}: `) ? message : `${where}: ${message}`);
+  throw new UsageError(message.startsWith(`${where}: `) || message.startsWith(`${where} `) ? message : `${where}: ${message}`);
 }
 
 /** The Inquirer question for a spec (Yeoman's adapter; `select`, not the deprecated `list`). */

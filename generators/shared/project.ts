@@ -13,9 +13,10 @@ import { parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
-import { flagName, UsageError } from './option-spec.ts';
-import type { Database } from './choices.ts';
+import { flagName, questionOf, UsageError } from './option-spec.ts';
+import type { Database, PackageManager } from './choices.ts';
 import { databaseSetup } from './database-setup.ts';
+import { installCommand } from './package-manager.ts';
 import { hasStorage, requireStorage } from './storage.ts';
 import { uploadsDefault } from '../files/files.ts';
 import { checkPolicy, defaultPolicy, type LoadedPreset, type Policy, type PresetRecord } from './policy.ts';
@@ -81,13 +82,30 @@ export function givenWithPreset(flags: Readonly<Record<string, unknown>>, preset
   return { ...preset.answers, ...flags };
 }
 
+/** Why a new project may not go into `target` (new or empty; `--force` lets a non-empty one through), or undefined. */
+export function newTargetError(target: string, force: boolean): string | undefined {
+  if (!existsSync(target)) return undefined;
+  if (!statSync(target).isDirectory()) return `${target} exists and is not a folder`;
+  if (readdirSync(target).length > 0 && !force) return `${target} is not empty: choose another name, empty it, or pass --force`;
+  return undefined;
+}
+
 /** A new project's folder must be new or empty; `--force` lets a non-empty one through. */
 export function checkNewTarget(target: string, force: boolean): void {
-  if (!existsSync(target)) return;
-  if (!statSync(target).isDirectory()) throw new UsageError(`${target} exists and is not a folder`);
-  if (readdirSync(target).length > 0 && !force) {
-    throw new UsageError(`${target} is not empty: choose another name, empty it, or pass --force`);
-  }
+  const error = newTargetError(target, force);
+  if (error !== undefined) throw new UsageError(error);
+}
+
+/**
+ * The project-name question: checks the name and then its folder as it is typed, so a folder that
+ * is taken is refused at the prompt, not after every other answer (which would then be lost).
+ */
+export function nameQuestion(cwd: string, force: boolean): Record<string, unknown> {
+  const question = questionOf(nameSpec) as Record<string, unknown>;
+  return {
+    ...question,
+    validate: (value: unknown) => nameSpec.validate(value) ?? newTargetError(resolve(cwd, value as string), force) ?? true,
+  };
 }
 
 export const writingNotice = (ctx: TemplateContext, root: string): string =>
@@ -104,9 +122,12 @@ export function packageJsonOf<C extends TemplateContext>(layers: readonly Layer<
     license: 'MIT',
     type: 'module' as const,
     engines: { node: `>=${ctx.nodeMajor}.11` },
+    ...(ctx.pm.isPnpm ? { packageManager: `pnpm@${ctx.pm.version ?? ''}` } : {}),
     scripts,
     dependencies: pin(dependencies),
     devDependencies: pin(devDependencies),
+    // pnpm runs no dependency's build script unless listed here: none is (see package-manager.ts).
+    ...(ctx.pm.isPnpm ? { pnpm: { onlyBuiltDependencies: [] as string[] } } : {}),
   };
 }
 
@@ -126,15 +147,29 @@ export const secretsFile = {
 /** Runs a command with an argument array (never a shell); rejects when it exits non-zero. */
 export type RunCommand = (command: string, args: string[], options: { cwd: string; stdio?: 'inherit' | 'ignore' }) => Promise<unknown>;
 
-export const installNotice = '\nInstalling dependencies with npm (install scripts are disabled by the project .npmrc)…';
+export const installNotice = (packageManager: PackageManager = 'npm'): string => packageManager === 'pnpm'
+  ? '\nInstalling dependencies with pnpm (dependency build scripts are blocked: onlyBuiltDependencies is empty)…'
+  : '\nInstalling dependencies with npm (install scripts are disabled by the project .npmrc)…';
 
-/** `silent` (with --json): npm prints nothing on stdout, which then holds only the JSON summary. */
-export async function installDependencies(root: string, run: RunCommand, { silent = false } = {}): Promise<void> {
+/** `silent` (with --json): the package manager prints nothing on stdout, which then holds only the JSON summary. */
+export async function installDependencies(
+  root: string, run: RunCommand, { silent = false, packageManager = 'npm' }: { silent?: boolean; packageManager?: PackageManager } = {},
+): Promise<void> {
+  const [command, args] = installCommand(packageManager, silent);
   try {
-    await run('npm', ['install', '--no-audit', '--no-fund', ...(silent ? ['--silent'] : [])], { cwd: root, stdio: 'inherit' });
-  } catch {
-    throw new UsageError(`npm install failed in ${root}: the files are written; fix the problem above and run npm install there`);
+    await run(command, args, { cwd: root, stdio: 'inherit' });
+  } catch (error) {
+    // The cause is execa's one line ("Command failed with exit code 1: npm install …", "spawn npm
+    // ENOENT"): npm's own output may be empty or gone (--json), so the message must carry it.
+    throw new UsageError(`${command} install failed in ${root} (${failureCause(error)}): the files are written; fix that and run ${command} install there`);
   }
+}
+
+/** The first line of why a command failed, as execa (and Yeoman's spawn, which is execa) reports it. */
+export function failureCause(error: unknown): string {
+  const short = (error as { shortMessage?: unknown } | undefined)?.shortMessage;
+  const text = typeof short === 'string' ? short : error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? 'unknown error';
 }
 
 /** `git init` and a first commit, unless the folder already is a repository. Returns the line to print. */
@@ -161,13 +196,14 @@ async function gitIdentityFallback(root: string, run: RunCommand): Promise<strin
   }
 }
 
-export function nextSteps(root: string, cwd: string, skipInstall: boolean, database?: Database): string {
+export function nextSteps(root: string, cwd: string, skipInstall: boolean, packageManager: PackageManager = 'npm', database?: Database): string {
   const cd = root === cwd ? '' : `  cd ${basename(root)}\n`;
-  const install = skipInstall ? '  npm install\n' : '';
-  // A server database must exist before `npm run dev` can start: say so, with the commands (docs/database.md).
+  const install = skipInstall ? `  ${packageManager} install\n` : '';
+  const line = (command: string, note: string): string => `  ${`${packageManager} ${command}`.padEnd(18)}# ${note}`;
+  // A server database must exist before `run dev` can start: say so, with the commands (docs/database.md).
   const setup = database === undefined ? undefined : databaseSetup(database);
   const db = setup === undefined
     ? ''
     : `  # ${setup.server} on 127.0.0.1: create the app's database once, and point DATABASE_URL (.env) at it (docs/database.md):\n${setup.commands.map((c) => `  ${c}\n`).join('')}  # ${setup.tests}\n`;
-  return `\nDone. Next steps:\n${cd}${install}${db}  npm test          # the attack tests: every control proven\n  npm run dev       # http://127.0.0.1:3000/health; README.md "Your first call" signs in and calls the API\n\nThe secrets are in .env (gitignored); read README.md for each control.`;
+  return `\nDone. Next steps:\n${cd}${install}${db}${line('test', 'the attack tests: every control proven')}\n${line('run dev', 'http://127.0.0.1:3000/health; README.md "Your first call" signs in and calls the API')}\n\nThe secrets are in .env (gitignored); read README.md for each control.`;
 }

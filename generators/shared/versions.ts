@@ -18,6 +18,13 @@ export const generatorVersion = (
   JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
+/** The exact pinned version of one tool (e.g. pnpm for package.json's `packageManager`). */
+export function pinnedVersion(name: string): string {
+  const version = pinned[name];
+  if (version === undefined) throw new Error(`generator-secure-ts: no pinned version for ${name} in versions/package.json`);
+  return version;
+}
+
 /** `{ name: exactVersion }` for the given names; an unpinned name is a bug in files.ts. */
 export function pin(names: readonly string[]): Record<string, string> {
   return Object.fromEntries(

@@ -33,8 +33,9 @@ export default class ViewsGenerator extends SecureTsGenerator {
 
   async install(): Promise<void> {
     if (this.flag('skipInstall') === true || this.dryRun || this.alreadyOn) return;
-    this.log(installNotice);
-    await installDependencies(this.destinationRoot(), this.runCommand);
+    const packageManager = this.requireProject().packageManager;
+    this.log(installNotice(packageManager));
+    await installDependencies(this.destinationRoot(), this.runCommand, { packageManager });
   }
 
   private readonly runCommand: RunCommand = (command, args, options) => this.spawn(command, args, options);

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/run.ts';
 import { npmInstall, step, workDir } from '../support/project.ts';
@@ -19,6 +19,9 @@ let sandbox = '';
 beforeAll(() => {
   sandbox = workDir('entry');
   chmodSync(sandbox, 0o755);
+  // The run's own temp directory (test/support/temp-root.ts) is 0700: the unprivileged yo user
+  // must be able to pass through it to the sandbox.
+  chmodSync(dirname(sandbox), 0o711);
   step(repoRoot, 'npm', ['pack', '--pack-destination', sandbox, '--silent']);
   tarball = join(sandbox, readdirSync(sandbox).find((f) => f.endsWith('.tgz'))!);
 }, 300_000);
@@ -76,14 +79,27 @@ describe('entry points', () => {
     };
     mkdirSync(env.HOME);
     const yo = ['yo', 'secure-ts', 'yo-made', '--yes', '--skip-install', '--skip-git', '--no-insight'];
+    // The user's environment is set inside runuser, so runuser itself is found on root's PATH.
+    const asUser = (args: string[]): [string, string[], NodeJS.ProcessEnv] => isRoot
+      ? ['runuser', ['-u', user, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...args], {}]
+      : [args[0]!, args.slice(1), env];
     if (isRoot) {
       if (spawnSync('id', ['-u', user]).status !== 0) step(sandbox, 'useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', user]);
       step(sandbox, 'chown', ['-R', `${user}:`, sandbox]);
-      // The user's environment is set inside runuser, so runuser itself is found on root's PATH.
-      step(cwd, 'runuser', ['-u', user, '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...yo]);
-    } else {
-      step(cwd, yo[0]!, yo.slice(1), env);
     }
+    // yo refuses an unknown flag and a bad value exactly as the CLI does: same message, exit code 2, nothing written.
+    for (const [bad, message] of [
+      [['--framwork', 'express'], 'unknown option --framwork: did you mean --framework? (see --help)'],
+      [['--framework', 'koa'], '--framework must be one of: express, fastify, hono (got "koa")'],
+    ] as const) {
+      const [command, args, extra] = asUser(['yo', 'secure-ts', 'yo-bad', ...bad, '--yes', '--skip-install', '--skip-git', '--no-insight']);
+      const refused = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...extra } });
+      expect(refused.status, `${refused.stdout}\n${refused.stderr}`).toBe(2);
+      expect(refused.stderr).toContain(message);
+      expect(readdirSync(cwd)).toEqual([]);
+    }
+    const [command, args, extra] = asUser(yo);
+    step(cwd, command, args, extra);
     const root = join(cwd, 'yo-made');
     const stored = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
     expect(stored).toMatchObject({ name: 'yo-made', framework: 'express', database: 'sqlite' });

@@ -4,12 +4,11 @@
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cliEntry } from './run.ts';
+import { tempDir } from './temp.ts';
 
-export const workDir = (prefix: string) => mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
+/** A folder in the temp directory, removed after the test file (see temp.ts). */
+export const workDir = tempDir;
 
 export interface StepResult {
   readonly step: string;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 import { actions } from '../../generators/shared/actions.ts';
 import { image, serviceImages } from '../../generators/shared/images.ts';
+import { packageManagerOf } from '../../generators/shared/package-manager.ts';
 
 export const templatesRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -36,6 +37,7 @@ export function supplyChainContext(options: SupplyChainOptions) {
     actions,
     image,
     serviceImages,
+    pm: packageManagerOf('npm'),
   };
 }
 

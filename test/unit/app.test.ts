@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { databases, frameworks } from '../../generators/shared/choices.ts';
 import { label, matrix } from '../matrix.ts';
 import { listFiles, runApp } from '../support/run.ts';
+import { tempDir } from '../support/temp.ts';
 
 // yeoman-test passes force: true by default; our --force has a meaning of its own, so tests say false.
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
@@ -108,7 +109,7 @@ describe('app generator', () => {
 
   it('re-running inside a generated project changes nothing and asks nothing', async () => {
     // A folder of our own: yeoman-test removes its temporary folders between runs.
-    const own = mkdtempSync(join(tmpdir(), 'secure-ts-rerun-'));
+    const own = tempDir('rerun');
     await runApp().withArguments(['again']).withOptions(base).inDir(own);
     const root = join(own, 'again');
     const before = Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));

@@ -3,8 +3,7 @@
  * clean, and each seeded weakening is found on its own, for every framework.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +11,9 @@ import type AuditGenerator from '../../generators/audit/generator.ts';
 import { frameworks, type Framework } from '../../generators/shared/choices.ts';
 import { auditProject } from '../../generators/shared/audit.ts';
 import { cliEntry, repoRoot } from '../support/run.ts';
+import { tempDir } from '../support/temp.ts';
 
 const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
 const cli = (args: string[], cwd: string) =>
   spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 

@@ -4,8 +4,7 @@
  * re-renders the generator-owned files through the conflict handling and reports what changed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentHash } from '../../generators/shared/owned-files.ts';
@@ -13,9 +12,9 @@ import { generatorVersion } from '../../generators/shared/versions.ts';
 import helpers from 'yeoman-test';
 import type AppGenerator from '../../generators/app/generator.ts';
 import { appGenerator, cliEntry, listFiles, runApp } from '../support/run.ts';
+import { tempDir } from '../support/temp.ts';
 
 const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
 const cli = (args: string[], cwd: string) =>
   spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const texts = (root: string) => Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));

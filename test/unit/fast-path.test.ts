@@ -4,13 +4,13 @@
  * the same refusals, and Yeoman still doing everything the direct path leaves to it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { label, matrix } from '../matrix.ts';
 import { cliEntry, listFiles, runApp } from '../support/run.ts';
+import { tempDir } from '../support/temp.ts';
 
 // yeoman-test passes force: true by default; our --force has a meaning of its own, so tests say false.
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
@@ -30,7 +30,6 @@ function cli(args: string[], cwd: string, { forbidYeoman = false } = {}) {
   return spawnSync(process.execPath, [...node, cliEntry, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
 
 /** Every file below root: path → bytes (as hex, so a failure shows where) and permission bits. */
 function tree(root: string): Record<string, { bytes: string; mode: string }> {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +7,11 @@ import type ResourceGenerator from '../../generators/resource/generator.ts';
 import { parseFields, resourceNameError } from '../../generators/shared/resource-spec.ts';
 import { hostileValues } from '../support/hostile.ts';
 import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
+import { tempDir } from '../support/temp.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
+/** Sub-generators take no --skip-git (the CLI refuses it for them too). */
+const subBase = { yes: true, skipInstall: true, deterministic: true, force: false };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Outcome of one run: refused with a one-line message, or the files it wrote. */
@@ -102,7 +104,7 @@ const hostileFieldSpecs = [
 ];
 
 describe('hostile input to the resource sub-command', () => {
-  const root = join(mkdtempSync(join(tmpdir(), 'secure-ts-hostile-resource-')), 'svc');
+  const root = join(tempDir('hostile-resource'), 'svc');
   const made = spawnSync(process.execPath, [cliEntry, 'svc', '--yes', '--skip-install', '--skip-git'], { cwd: join(root, '..'), encoding: 'utf8' });
   const before = () => Object.fromEntries(listFiles(root).map((f) => [f, readFileSync(join(root, f), 'utf8')]));
   const run = (args: string[]) => spawnSync(process.execPath, [cliEntry, 'resource', '--yes', ...args], { cwd: root, encoding: 'utf8' });
@@ -153,7 +155,7 @@ describe('hostile input to the resource sub-command', () => {
     const snapshot = before();
     const resourceGenerator = join(repoRoot, 'dist', 'generators', 'resource', 'index.js');
     for (const [name, fields] of [['select', 'title:string'], ['items', 'title:string'], ['book', 'id:string'], ['book', 'title:string:max=5000'], ['book', 'x:blob'], ['book\u0000', 'title:string'], ['book', 'title:string,nul\u0000:int']] as const) {
-      await expect(helpers.run<ResourceGenerator>(resourceGenerator).withArguments([name]).withOptions({ ...base, fields }).cd(root), `${name} ${fields}`).rejects.toThrow(/resource name|--fields/u);
+      await expect(helpers.run<ResourceGenerator>(resourceGenerator).withArguments([name]).withOptions({ ...subBase, fields }).cd(root), `${name} ${fields}`).rejects.toThrow(/resource name|--fields/u);
     }
     expect(before()).toEqual(snapshot);
   }, 120_000);

@@ -5,20 +5,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import type CiGenerator from '../../generators/ci/generator.ts';
 import { databases } from '../../generators/shared/choices.ts';
 import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
+import { tempDir } from '../support/temp.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
+/** Sub-generators take no --skip-git (the CLI refuses it for them too). */
+const subBase = { yes: true, skipInstall: true, deterministic: true, force: false };
 const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
 const examplePreset = join(repoRoot, 'presets', 'example-team.json');
 
-const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
 
 function cli(args: string[], cwd: string) {
   return spawnSync(process.execPath, [cliEntry, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -152,7 +153,7 @@ describe('an invalid preset is refused with one line naming the rule, exit code 
     ['an unknown framework in an allow-list', { name: 'a', policy: { frameworks: ['koa'] } }, 'preset team.json: policy.frameworks.0: must list only frameworks from: express, fastify, hono (got "koa")'],
     ['an invalid answer', { name: 'a', answers: { database: 'oracle' } }, `preset team.json: answers.database: --database must be one of: ${databases.join(', ')} (got "oracle")`],
     ['a lock without an answer', { name: 'a', locked: ['database'] }, 'preset team.json: locked.0: locks "database" but answers.database gives it no value'],
-    ['a lock on an unknown option', { name: 'a', locked: ['orm'] }, 'preset team.json: locked.0: must list only options from: framework, database, description, hashing, ci, accounts, uploads, docker, views (got "orm")'],
+    ['a lock on an unknown option', { name: 'a', locked: ['orm'] }, 'preset team.json: locked.0: must list only options from: framework, database, description, hashing, ci, packageManager, accounts, uploads, docker, views (got "orm")'],
     ['an answer its own policy forbids', { name: 'a', answers: { database: 'mysql' }, policy: { databases: ['postgres'] } }, 'preset team.json: answers.database: "mysql" is not in policy.databases (postgres)'],
     ['a missing name', { answers: {} }, 'preset team.json: name: must be a string'],
     ['text that is not JSON', '{ "name": ', /^generator-secure-ts: preset team\.json: not valid JSON \(/u],
@@ -205,7 +206,7 @@ describe('sub-generators obey the policy recorded in .yo-rc.json', () => {
   it('a sub-generator on the Yeoman path obeys it too', async () => {
     const root = generated(strict);
     const ciGenerator = join(repoRoot, 'dist', 'generators', 'ci', 'index.js');
-    const context = helpers.run<CiGenerator>(ciGenerator).withOptions({ ...base, provider: 'gitlab' }).cd(root);
+    const context = helpers.run<CiGenerator>(ciGenerator).withOptions({ ...subBase, provider: 'gitlab' }).cd(root);
     await expect(context).rejects.toThrow('--provider "gitlab" breaks preset "acme" rule locked.ci');
   });
 
