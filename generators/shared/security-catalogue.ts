@@ -152,6 +152,30 @@ const entries: readonly Entry[] = [
     where: (p) => [edge(p, 'json-body.ts'), 'src/security/json.ts'],
     tests: always(['test/security/body-limits.test.ts', 'test/security/json.test.ts']),
   },
+  {
+    id: 'C.59',
+    title: 'Idempotent creates: an Idempotency-Key makes a retry return the first answer instead of a second record (scoped to the account, bounded lifetime, another body refused, stored with the row in one transaction)',
+    asvs: [],
+    refs: ['IETF httpapi draft: The Idempotency-Key HTTP Header Field'],
+    where: always(['src/idempotency/key.ts', 'src/idempotency/store.ts', 'src/resources/items/create.ts']),
+    tests: (p) => list('test/resources/idempotency.test.ts', p.hasDb && 'test/db/idempotency-store.test.ts'),
+  },
+  {
+    id: 'C.62',
+    title: 'Duplicate JSON keys refused; text trimmed, NFC-normalised, without lone surrogates, never empty or invisible-only',
+    asvs: ['V2.2.1'],
+    refs: ['Unicode UAX #15'],
+    where: always(['src/security/json.ts', 'src/security/text.ts']),
+    tests: always(['test/security/text-input.test.ts', 'test/security/json.test.ts']),
+  },
+  {
+    id: 'A.60',
+    title: 'OPTIONS is answered like an unknown route unless it is an allowed CORS preflight: no Allow header maps the routes',
+    asvs: [],
+    refs: ['OWASP Web Security Testing Guide: Test HTTP Methods'],
+    where: (p) => list(p.framework === 'express' && 'src/middleware/options.ts', edge(p, 'cors.ts')),
+    tests: always(['test/security/options.test.ts']),
+  },
   // D. Injection
   {
     id: 'D.13',
@@ -208,12 +232,12 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'E.20',
-    title: 'Login attempts throttled per account and per client, answered 429 with Retry-After',
+    title: 'Login and registration throttled without locking the owner out: failed logins count per account and client subnet with a progressive delay per account, registrations per address and subnet, 429 with the real Retry-After, counters in a partition that floods cannot evict',
     asvs: ['V6.3.1', 'V6.1.1'],
     refs: ['OWASP Credential Stuffing Prevention Cheat Sheet'],
     when: withAccounts,
-    where: always(['src/accounts/service.ts', 'src/security/counter-store.ts']),
-    tests: always(['test/accounts/service.test.ts']),
+    where: always(['src/accounts/throttle.ts', 'src/accounts/service.ts', 'src/security/counter-store.ts']),
+    tests: always(['test/accounts/throttle.test.ts', 'test/accounts/service.test.ts']),
   },
   {
     id: 'E.21',
@@ -261,7 +285,7 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'F.26',
-    title: 'Structured logs with credentials redacted, one event per line, and a request id that is validated before it is used',
+    title: 'Structured logs with credentials redacted, one event per line, and an inbound request id used only from a trusted proxy and only when it is safe',
     asvs: ['V16.2.1', 'V16.2.5', 'V16.4.1'],
     refs: ['OWASP Logging Cheat Sheet'],
     where: (p) => ['src/logger.ts', 'src/security/request-id.ts', edge(p, 'request-id.ts'), edge(p, 'request-log.ts')],
@@ -269,11 +293,27 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'F.27',
-    title: 'SIGTERM drains requests in flight, then closes counters and the database, within SHUTDOWN_TIMEOUT_MS',
+    title: 'SIGTERM drains for real: readiness turns 503, queued connections are still accepted, every request received is answered with Connection: close, then counters and the database close, within SHUTDOWN_TIMEOUT_MS',
     asvs: ['V16.5.3'],
     refs: [],
-    where: always(['src/process.ts', 'src/server.ts']),
+    where: always(['src/drain.ts', 'src/process.ts', 'src/server.ts']),
     tests: always(['test/process/shutdown.test.ts']),
+  },
+  {
+    id: 'F.55',
+    title: 'Expected unavailability (overload, a busy connection pool, the database away) is a 503 with Retry-After, logged as one warning per interval with counts, never a stack per request; waiting for a pooled connection is bounded',
+    asvs: ['V16.5.2'],
+    refs: ['RFC 9110 §10.2.3'],
+    where: (p) => list('src/errors/unavailable-log.ts', 'src/errors/problem.ts', p.hasDb && !p.dbIsSqlite && 'src/db/pool-gate.ts'),
+    tests: (p) => list('test/security/overload.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/pool-saturation.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/outage.test.ts'),
+  },
+  {
+    id: 'F.61',
+    title: 'Connection-level errors (431, 408, malformed requests, an understated Content-Length) are answered as Node answers them, without a framework fingerprint',
+    asvs: ['V13.4.6'],
+    refs: [],
+    where: (p) => [p.framework === 'fastify' ? 'src/plugins/client-error.ts' : 'src/http.ts'],
+    tests: always(['test/security/connection-errors.test.ts']),
   },
   // G. Files
   {
@@ -286,12 +326,12 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'G.29',
-    title: 'Uploads: size and count limits, an extension allowlist checked against magic bytes, random stored names outside any served folder',
+    title: 'Uploads decided before their body is read (quota in files and bytes, declared length, concurrent uploads per account and instance, total storage, free disk), then streamed to disk; an extension allowlist checked against magic bytes; random stored names outside any served folder',
     asvs: ['V5.2.1', 'V5.2.2', 'V5.3.1', 'V5.3.2'],
     refs: ['OWASP File Upload Cheat Sheet'],
     when: withFiles,
-    where: always(['src/files/service.ts', 'src/files/content-type.ts', 'src/files/store.ts', 'src/files/names.ts']),
-    tests: always(['test/files/service.test.ts', 'test/files/http.test.ts']),
+    where: always(['src/files/gate.ts', 'src/files/upload.ts', 'src/files/service.ts', 'src/files/content-type.ts', 'src/files/store.ts', 'src/files/names.ts']),
+    tests: always(['test/files/volume.test.ts', 'test/files/service.test.ts', 'test/files/http.test.ts']),
   },
   {
     id: 'G.30',
@@ -329,11 +369,11 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'H.34',
-    title: 'Proxy trust is explicit (a CIDR list, never "all"), so a forged X-Forwarded-For cannot change the client address',
+    title: 'Proxy trust is explicit (a CIDR list, never all or nearly all public addresses), so a forged X-Forwarded-For cannot change the client address',
     asvs: ['V15.3.4'],
     refs: [],
-    where: (p) => list('src/config/trust-proxy.ts', p.framework === 'hono' && 'src/net/client-address.ts'),
-    tests: (p) => list('test/security/rate-limit.test.ts', p.framework === 'hono' && 'test/net/client-address.test.ts'),
+    where: (p) => list('src/config/trust-proxy.ts', 'src/config/trust-proxy-coverage.ts', 'src/security/proxy-trust.ts', p.framework === 'hono' && 'src/net/client-address.ts'),
+    tests: (p) => list('test/security/rate-limit.test.ts', 'test/config/env.test.ts', p.framework === 'hono' && 'test/net/client-address.test.ts'),
   },
   {
     id: 'H.35',
@@ -352,6 +392,15 @@ const entries: readonly Entry[] = [
     when: (p) => p.dbIsSqlite,
     where: always(['src/db/index.ts', 'src/db/env.ts']),
     tests: always(['test/db/sqlite-file.test.ts']),
+  },
+  {
+    id: 'H.57',
+    title: 'SQLite never freezes the process: WAL, a short bounded busy wait that ends in 503, and one instance per file (a second one refuses to start)',
+    asvs: [],
+    refs: ['SQLite: Write-Ahead Logging'],
+    when: (p) => p.dbIsSqlite,
+    where: always(['src/db/instance-lock.ts', 'src/db/index.ts', 'src/db/env.ts']),
+    tests: always(['test/db/sqlite-lock.test.ts']),
   },
   // I. Runtime limits
   {
@@ -386,6 +435,31 @@ const entries: readonly Entry[] = [
     when: withAccounts,
     where: always(['src/accounts/password.ts']),
     tests: always(['test/accounts/timing.test.ts']),
+  },
+  {
+    id: 'I.54',
+    title: 'Admission control: past a bound on requests in flight, event-loop delay or heap, a new request gets 503 with Retry-After at once, before its body is read or the database is touched',
+    asvs: [],
+    refs: ['OWASP Denial of Service Cheat Sheet', 'OWASP API4:2023 Unrestricted Resource Consumption'],
+    where: (p) => ['src/security/pressure.ts', edge(p, 'admission.ts')],
+    tests: always(['test/security/overload.test.ts']),
+  },
+  {
+    id: 'I.56',
+    title: 'Separate liveness and readiness probes; readiness reports pressure and draining; no probe is rate-limited like client traffic',
+    asvs: [],
+    refs: [],
+    where: always(['src/health/probes.ts']),
+    tests: always(['test/security/overload.test.ts', 'test/security/rate-limit.test.ts']),
+  },
+  {
+    id: 'I.58',
+    title: 'Every owner-scoped list reads an index matching its filter and order, so one large account cannot make a page cost a scan and a sort',
+    asvs: [],
+    refs: ['OWASP API4:2023 Unrestricted Resource Consumption'],
+    when: (p) => p.hasDb && p.features.accounts,
+    where: (p) => list('src/db/migrations/0001d_index_owner_lists.ts', p.features.files && 'src/db/migrations/0001e_index_files_owner_list.ts'),
+    tests: always(['test/db/list-indexes.test.ts']),
   },
   // J. Supply chain and CI
   {
@@ -435,6 +509,15 @@ const entries: readonly Entry[] = [
     where: always(['SECURITY.md', 'LICENSE', 'package.json']),
     tests: always([]),
     check: '`npx generator-secure-ts audit` reports SECURITY.md removed',
+  },
+  {
+    id: 'J.63',
+    title: 'No committed secrets: secretlint’s recommended rules run in CI and as npm run secretlint; CI databases need no password',
+    asvs: ['V13.3.1'],
+    refs: ['secretlint recommended preset'],
+    where: (p) => list('.secretlintrc.json', p.ciIsGithub && '.github/workflows/ci.yml', p.ciIsGitlab && '.gitlab-ci.yml'),
+    tests: always([]),
+    check: '`npm run secretlint`',
   },
   // K. Container
   {

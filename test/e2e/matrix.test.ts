@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { e2eMatrix, label, viewsIn } from '../matrix.ts';
 import { generate, npm, npmInstall, startAndProbe, step, workDir, type StepResult } from '../support/project.ts';
-import { reachable, redisService, services, servicesRequired } from '../support/services.ts';
+import { reachable, redisService, services, servicesRequired, withProbeDatabase } from '../support/services.ts';
 
 // A hostile but legitimate description: it must round-trip and the project must still typecheck.
 const description = 'Quotes " \' ` ${process.exit(1)} */ </script> $(id) \\u0000';
@@ -52,7 +52,10 @@ describe.each(e2eMatrix.map((c) => [label(c), c] as const))('generated project %
     steps.push(npm(root, 'run', 'build'));
     // The built app starts with its counters in Redis and closes that connection on SIGTERM.
     const redisUrl = { REDIS_URL: redisService.env['TEST_REDIS_URL']!, REDIS_KEY_PREFIX: `e2e-probe-${name.replace('+', '-')}:` };
-    const probe = await startAndProbe(root, service ? { DATABASE_URL: env['TEST_DATABASE_URL']!, ...redisUrl } : redisUrl);
+    // On a database of its own: the shared one would carry other runs' migrations.
+    const probe = service
+      ? await withProbeDatabase(root, combination.database, env['TEST_DATABASE_URL']!, (url) => startAndProbe(root, { DATABASE_URL: url, ...redisUrl }))
+      : await startAndProbe(root, redisUrl);
     expect(probe.status).toBe(200);
     expect(probe.body).not.toMatch(/\d+\.\d+\.\d+/u); // no versions on /health (ASVS V13.4)
     expect(probe.exitCode).toBe(0);

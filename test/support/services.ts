@@ -3,6 +3,7 @@
  * skipped with the reason; CI sets SECURE_TS_REQUIRE_SERVICES=1, which turns a missing server into
  * a failure (.ci/run starts any that is down first).
  */
+import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 
 export interface Service {
@@ -56,4 +57,35 @@ export function reachable(service: Service, timeoutMs = 2_000): Promise<boolean>
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+/**
+ * A database of its own for one end-to-end probe of a built project, created and dropped through
+ * the project's own driver (pg or mysql2, already installed there). The probe runs the project's
+ * migrations; on the server's shared default database they would pile up across runs and
+ * branches, and a later run whose migrations differ would refuse to start ("previously executed
+ * migration … is missing"), which says nothing about the project under test.
+ */
+export async function withProbeDatabase<T>(root: string, database: string, serverUrl: string, run: (url: string) => Promise<T>): Promise<T> {
+  const name = `e2e_probe_${process.pid}_${Date.now().toString(36)}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const script = (statement: string) =>
+    database === 'postgres'
+      ? `import pg from 'pg'; const c = new pg.Client(process.env.SERVER_URL); await c.connect(); await c.query(${JSON.stringify(statement)}); await c.end();`
+      : `import mysql from 'mysql2/promise'; const c = await mysql.createConnection(process.env.SERVER_URL); await c.query(${JSON.stringify(statement)}); await c.end();`;
+  const admin = (statement: string) => {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script(statement)], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, SERVER_URL: serverUrl },
+    });
+    if (result.status !== 0) throw new Error(`${statement} failed: ${result.stderr}`);
+  };
+  admin(`CREATE DATABASE ${name}`);
+  try {
+    return await run(url.toString());
+  } finally {
+    admin(`DROP DATABASE ${name}`);
+  }
 }
