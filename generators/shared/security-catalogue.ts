@@ -157,7 +157,7 @@ const entries: readonly Entry[] = [
     title: 'Idempotent creates: an Idempotency-Key makes a retry return the first answer instead of a second record (scoped to the account, bounded lifetime, another body refused, stored with the row in one transaction)',
     asvs: [],
     refs: ['IETF httpapi draft: The Idempotency-Key HTTP Header Field'],
-    where: always(['src/idempotency/key.ts', 'src/idempotency/store.ts', 'src/resources/items/create.ts']),
+    where: (p) => list('src/idempotency/key.ts', 'src/idempotency/store.ts', p.hasDb && 'src/idempotency/create.ts', 'src/resources/items/create.ts'),
     tests: (p) => list('test/resources/idempotency.test.ts', p.hasDb && 'test/db/idempotency-store.test.ts'),
   },
   {

@@ -179,12 +179,14 @@ describe('resource sub-generator', () => {
       { name: 'order-lines', singular: 'order-line', fields: [{ name: 'note', type: 'text', optional: true }, { name: 'qty', type: 'number', min: 0.5 }, { name: 'shipped', type: 'boolean' }, { name: 'at', type: 'datetime' }], owned: true },
     ]);
     const files = listFiles(root);
-    for (const file of ['src/resources/books/routes.ts', 'src/resources/books/schema.ts', 'src/resources/books/repository.ts', 'src/resources/books/openapi.ts',
+    for (const file of ['src/resources/books/routes.ts', 'src/resources/books/schema.ts', 'src/resources/books/repository.ts', 'src/resources/books/openapi.ts', 'src/resources/books/create.ts',
       'src/db/migrations/0002_create_books.ts', 'src/db/migrations/0003_create_order_lines.ts', 'test/resources/books.test.ts', 'test/resources/order-lines.test.ts']) {
       expect(files).toContain(file);
     }
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
-    expect(registry).toContain('(ctx: AppContext) => bookRoutes(ctx.repositories.books),\n  (ctx: AppContext) => orderLineRoutes(ctx.repositories.orderLines),');
+    expect(registry).toContain(
+      '(ctx: AppContext) => bookRoutes(ctx.repositories.books, createBookCreator(ctx.repositories.books, ctx.idempotency)),\n  (ctx: AppContext) => orderLineRoutes(ctx.repositories.orderLines, createOrderLineCreator(ctx.repositories.orderLines, ctx.idempotency)),',
+    );
     expect(registry).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
       `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001c_create_files': createFiles,\n  '0001d_index_owner_lists': indexOwnerLists,\n  '0001e_index_files_owner_list': indexFilesOwnerList,\n  '0001f_create_idempotency_keys': createIdempotencyKeys,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
