@@ -14,20 +14,29 @@ export interface DatabaseSetup {
   readonly tests: string;
 }
 
+/**
+ * A fresh random password for the app's role, kept in a shell variable: no password is written
+ * into the docs or the terminal history, and a secret scanner finds no literal credential in a
+ * fresh project (secretlint's recommended rules read `${VAR}` as a placeholder).
+ */
+const PASSWORD_LINE = `APP_DB_PASSWORD="$(node -p "require('node:crypto').randomBytes(18).toString('base64url')")"`;
+
 const setups: Partial<Record<Database, DatabaseSetup>> = {
   postgres: {
     server: 'PostgreSQL',
     commands: [
-      `psql -h 127.0.0.1 -U postgres -c "CREATE ROLE app LOGIN PASSWORD 'change-me'" -c "CREATE DATABASE app OWNER app"`,
-      `echo 'DATABASE_URL=postgres://app:change-me@127.0.0.1:5432/app' >> .env`,
+      PASSWORD_LINE,
+      `psql -h 127.0.0.1 -U postgres -c "CREATE ROLE app LOGIN PASSWORD '$APP_DB_PASSWORD'" -c "CREATE DATABASE app OWNER app"`,
+      `echo "DATABASE_URL=postgres://app:\${APP_DB_PASSWORD}@127.0.0.1:5432/app" >> .env`,
     ],
     tests: 'npm test creates and drops its own databases on TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; needs CREATEDB)',
   },
   mysql: {
     server: 'MySQL/MariaDB',
     commands: [
-      `mysql -h 127.0.0.1 -u root -p -e "CREATE DATABASE app CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci; CREATE USER 'app'@'%' IDENTIFIED BY 'change-me'; GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES ON app.* TO 'app'@'%'"`,
-      `echo 'DATABASE_URL=mysql://app:change-me@127.0.0.1:3306/app' >> .env`,
+      PASSWORD_LINE,
+      `mysql -h 127.0.0.1 -u root -p -e "CREATE DATABASE app CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci; CREATE USER 'app'@'%' IDENTIFIED BY '$APP_DB_PASSWORD'; GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES ON app.* TO 'app'@'%'"`,
+      `echo "DATABASE_URL=mysql://app:\${APP_DB_PASSWORD}@127.0.0.1:3306/app" >> .env`,
     ],
     tests: 'npm test creates and drops its own databases on TEST_DATABASE_URL (default mysql://root@127.0.0.1:3306/test; needs global CREATE and DROP)',
   },
