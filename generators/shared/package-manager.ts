@@ -27,7 +27,7 @@ export interface PackageManagerCommands {
   readonly auditSignatures: string;
   /** A CycloneDX SBOM of what is installed, on stdout. */
   readonly sbom: string;
-  /** The exact version for package.json's `packageManager` field (pnpm only). */
+  /** The exact pinned pnpm version that CI and the Dockerfile install (pnpm only). */
   readonly version: string | undefined;
 }
 

@@ -122,7 +122,10 @@ export function packageJsonOf<C extends TemplateContext>(layers: readonly Layer<
     license: 'MIT',
     type: 'module' as const,
     engines: { node: `>=${ctx.nodeMajor}.11` },
-    ...(ctx.pm.isPnpm ? { packageManager: `pnpm@${ctx.pm.version ?? ''}` } : {}),
+    // No `packageManager` field: pnpm 12 then manages its own version from the registry
+    // ("packageManagerDependencies"), which failed here (a platform binary that 404s) and makes a
+    // --frozen-lockfile install refuse the lockfile the first install wrote. CI and the Dockerfile
+    // install the pinned pnpm themselves (package-manager.ts `setup`).
     scripts,
     dependencies: pin(dependencies),
     devDependencies: pin(devDependencies),
