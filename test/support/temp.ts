@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 const created: string[] = [];
 
-/** A new folder `<tmp>/secure-ts-<prefix>-XXXXXX`, removed after this test file. */
+/** A new folder `<tmp>/secure-ts-<prefix>-` plus six random characters (mkdtemp), removed after this test file. */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `secure-ts-${prefix}-`));
   created.push(dir);
