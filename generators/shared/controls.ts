@@ -282,7 +282,7 @@ const filesLines: ControlsManifest['requiredLines'] = {
   // Uploads are decided before their body is read, and counted as they stream (OWASP API4:2023).
   'src/files/upload.ts': [
     'const typeCheck = startTypeCheck(input.name, input.declaredType);',
-    'if (declared !== undefined && declared > limits.maxBytes) throw payloadTooLarge();',
+    'if (declared !== undefined && declared > maxBytes) throw payloadTooLarge();',
     'const slot = gate.acquire(ownerId);',
     'if (received > allowed) throw overLimit();',
   ],

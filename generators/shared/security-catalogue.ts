@@ -157,8 +157,8 @@ const entries: readonly Entry[] = [
     title: 'Idempotent creates: an Idempotency-Key makes a retry return the first answer instead of a second record (scoped to the account, bounded lifetime, another body refused, stored with the row in one transaction)',
     asvs: [],
     refs: ['IETF httpapi draft: The Idempotency-Key HTTP Header Field'],
-    where: (p) => list('src/idempotency/key.ts', 'src/idempotency/store.ts', p.hasDb && 'src/idempotency/create.ts', 'src/resources/items/create.ts'),
-    tests: (p) => list('test/resources/idempotency.test.ts', p.hasDb && 'test/db/idempotency-store.test.ts'),
+    where: (p) => list('src/idempotency/key.ts', 'src/idempotency/store.ts', p.hasDb && 'src/idempotency/create.ts', 'src/resources/items/create.ts', p.features.files && 'src/files/idempotent-upload.ts'),
+    tests: (p) => list('test/resources/idempotency.test.ts', p.hasDb && 'test/db/idempotency-store.test.ts', p.features.files && 'test/files/idempotency.test.ts'),
   },
   {
     id: 'C.62',
@@ -301,11 +301,11 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'F.55',
-    title: 'Expected unavailability (overload, a busy connection pool, the database away) is a 503 with Retry-After, logged as one warning per interval with counts, never a stack per request; waiting for a pooled connection is bounded',
+    title: 'Expected unavailability (overload, a busy connection pool, the database away, a full store answering 507) is a 503 or 507 with Retry-After, logged as one warning per interval with counts, never a stack per request; waiting for a pooled connection is bounded',
     asvs: ['V16.5.2'],
     refs: ['RFC 9110 §10.2.3'],
     where: (p) => list('src/errors/unavailable-log.ts', 'src/errors/problem.ts', p.hasDb && !p.dbIsSqlite && 'src/db/pool-gate.ts'),
-    tests: (p) => list('test/security/overload.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/pool-saturation.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/outage.test.ts'),
+    tests: (p) => list('test/security/overload.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/pool-saturation.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/outage.test.ts', 'test/security/expected-refusals.test.ts'),
   },
   {
     id: 'F.61',
