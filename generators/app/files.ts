@@ -29,6 +29,8 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
       // Readable logs for `npm run dev` on a terminal only (src/dev-log.ts); never loaded in production.
       'pino-pretty',
       'prettier',
+      // The API reference page of `npm run dev` (src/docs/reference.ts); never served in production.
+      'swagger-ui-dist',
       'typescript',
       'typescript-eslint',
       'vite',
@@ -104,4 +106,9 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
   ...dockerLayers,
   ...viewsLayers,
   ...controlsDocLayers,
+  {
+    // pnpm ≥ 11 reads its settings from pnpm-workspace.yaml: which dependency build scripts run (none).
+    dir: 'package-manager/pnpm',
+    when: (ctx) => ctx.pm.isPnpm,
+  },
 ];

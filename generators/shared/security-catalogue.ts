@@ -361,11 +361,11 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'H.33',
-    title: 'No source-control metadata, dotfiles or package files served; no API document in production; /health shows no versions',
+    title: 'No source-control metadata, dotfiles or package files served; no API document or reference page in production (the development page /docs under a per-response nonce CSP); /health shows no versions',
     asvs: ['V13.4.1', 'V13.4.5'],
     refs: [],
-    where: always(['src/routes/health.ts', 'src/routes/openapi.ts']),
-    tests: always(['test/security/exposure.test.ts']),
+    where: always(['src/routes/health.ts', 'src/routes/openapi.ts', 'src/routes/docs.ts', 'src/docs/reference.ts']),
+    tests: always(['test/security/exposure.test.ts', 'test/docs/reference.test.ts']),
   },
   {
     id: 'H.34',

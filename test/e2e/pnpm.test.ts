@@ -28,6 +28,9 @@ describe('a project installed with pnpm', () => {
     // No packageManager field: pnpm would try to manage its own version and refuse the frozen install.
     expect(pkg.packageManager).toBeUndefined();
     expect(pkg.pnpm?.onlyBuiltDependencies).toEqual([]);
+    // pnpm ≥ 11 reads its build policy from pnpm-workspace.yaml: swagger-ui-dist's @scarf/scarf
+    // postinstall is denied by name, so the install neither runs it nor stops on it.
+    expect(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')).toMatch(/^ {2}'@scarf\/scarf': false$/m);
     expect(existsSync(join(root, 'pnpm-lock.yaml'))).toBe(true);
     expect(existsSync(join(root, 'package-lock.json'))).toBe(false);
     expect(readFileSync(join(root, '.github', 'workflows', 'ci.yml'), 'utf8')).toContain('pnpm install --frozen-lockfile');
