@@ -98,6 +98,13 @@ const requiredPrefixes = [
 const under = (prefixes: readonly string[], path: string): boolean =>
   prefixes.some((prefix) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)));
 
+/** The line of each framework's `src/http.ts` that puts the admission gate in front of the app. */
+const httpGateLines = {
+  express: 'const server = createServer(serverOptions(ctx.env), admissionGate(ctx.pressure, ctx.unavailable, SECURITY_HEADERS, createApp(ctx)));',
+  fastify: 'const server = createServer(serverOptions(ctx.env), admissionGate(ctx.pressure, ctx.unavailable, SECURITY_HEADERS, handler));',
+  hono: 'admissionGate(ctx.pressure, ctx.unavailable, headers, (incoming, outgoing) => {',
+} as const;
+
 /** Middleware registrations and hardening lines of each framework's `src/app.ts`. */
 const appLines = {
   express: [
@@ -107,7 +114,6 @@ const appLines = {
     'chain(',
     'requestId(ctx.logger, ctx.env.TRUST_PROXY),',
     'securityHeaders(),',
-    'admission(ctx.pressure),',
     'globalRateLimit(ctx.env, ctx.logger, ctx.counters),',
     'corsPolicy(ctx.env.CORS_ORIGINS),',
     'refuseOptions,',
@@ -122,7 +128,6 @@ const appLines = {
     'genReqId: requestIdGenerator(ctx.env.TRUST_PROXY),',
     'echoRequestId(app);',
     'securityHeaders(app);',
-    'admission(app, ctx.pressure);',
     'await globalRateLimit(app, ctx.env, ctx.counters);',
     'await corsPolicy(app, ctx.env.CORS_ORIGINS);',
     'jsonBodyOnly(app);',
@@ -134,7 +139,6 @@ const appLines = {
     'app.use(requestId(ctx.logger, ctx.env.TRUST_PROXY));',
     'app.use(clientAddress(ctx.env.TRUST_PROXY));',
     'app.use(securityHeaders());',
-    'app.use(admission(ctx.pressure));',
     'app.use(globalRateLimit(ctx.env, ctx.counters));',
     'app.use(corsPolicy(ctx.env.CORS_ORIGINS));',
     'app.use(jsonBody());',
@@ -204,6 +208,8 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
     requiredFiles: paths.filter((path) => !under(lockedPrefixes, path) && under(requiredPrefixes, path)),
     requiredLines: {
       'src/app.ts': [...appLines[ctx.framework], ...(ctx.features.accounts ? sessionAppLines[ctx.framework] : [])],
+      // Admission control at the door, in front of the framework (src/security/admission-gate.ts).
+      'src/http.ts': [httpGateLines[ctx.framework]],
       ...(ctx.features.accounts ? sessionPolicyLines : {}),
       'src/config/env.ts': ['APP_SECRET: secret,', 'CORS_ORIGINS: originList,', 'TRUST_PROXY: trustProxy,'],
       // Paths from outside are confined by the one helper (safe-path.ts: real paths, separator-aware).

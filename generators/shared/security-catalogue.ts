@@ -438,10 +438,10 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'I.54',
-    title: 'Admission control: past a bound on requests in flight, event-loop delay or heap, a new request gets 503 with Retry-After at once, before its body is read or the database is touched',
+    title: 'Admission control at the door: past a bound on requests in flight or heap, and for the share of requests that keeps the event-loop delay at its target, a new request gets 503 with Retry-After at once, before the framework reads it or the database is touched',
     asvs: [],
     refs: ['OWASP Denial of Service Cheat Sheet', 'OWASP API4:2023 Unrestricted Resource Consumption'],
-    where: (p) => ['src/security/pressure.ts', edge(p, 'admission.ts')],
+    where: always(['src/security/pressure.ts', 'src/security/admission-gate.ts', 'src/http.ts']),
     tests: always(['test/security/overload.test.ts']),
   },
   {
