@@ -1,8 +1,8 @@
 /**
  * `yo secure-ts [name]`: asks for a framework and a database (or takes flags, `--yes`, or the
- * project's `.yo-rc.json`), validates everything with one schema, then renders the layers.
- * Lifecycle methods only; options live in options.ts, files in files.ts, and what the CLI's
- * direct path shares with this generator in ../shared/project.ts.
+ * project's `.yo-rc.json`), validates everything with one schema, then writes what the core plans
+ * (../shared/plan.ts, the same plan the CLI's direct path writes) through Yeoman's `this.fs`, whose
+ * conflict handling protects files the user edited. Lifecycle methods only; flags live in options.ts.
  */
 import { chmodSync, existsSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,12 +10,11 @@ import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generat
 import type { ProjectConfig } from '../shared/config.ts';
 import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
 import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
+import { newProject, plan, secretsFile, type Plan, type PlannedOutput, type PolicySource } from '../shared/plan.ts';
 import {
-  checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
-  writingNotice, type NewProject, type PolicySource, type RunCommand,
+  checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, nextSteps, writingNotice, type RunCommand,
 } from '../shared/project.ts';
-import { renderText, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
-import { appLayers } from './files.ts';
+import { summaryConfig, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from './options.ts';
 
 type Answers = Partial<Record<string, unknown>>;
@@ -23,7 +22,7 @@ type Answers = Partial<Record<string, unknown>>;
 export default class AppGenerator extends SecureTsGenerator {
   /** Values known so far: stored config, then flags, then answers. */
   private answers: Answers = {};
-  private project?: NewProject;
+  private project?: Plan;
   /** The policy in force: the stored project's, a preset's, or the defaults. */
   private policy: PolicySource & PolicyContext = { policy: defaultPolicy };
   private preset?: LoadedPreset;
@@ -111,32 +110,33 @@ export default class AppGenerator extends SecureTsGenerator {
       this.checkTarget(project.config.name);
       this.destinationRoot(resolve(this.destinationRoot(), project.config.name));
     }
-    this.project = project;
+    this.project = plan(project);
     if (this.dryRun) return;
-    for (const [key, value] of Object.entries(project.config)) this.config.set(key, value);
+    // `.yo-rc.json` through Yeoman's Storage; the file hashes are set as the owned files are written.
+    for (const [key, value] of Object.entries(this.project.config)) if (key !== 'files') this.config.set(key, value);
   }
 
   writing(): void {
     const project = this.project;
     if (project === undefined) throw new Error('generator-secure-ts: configuring did not run');
+    const files = (kind: PlannedOutput['kind']) => project.files.filter((file) => file.kind === kind);
     if (this.dryRun) {
-      this.renderLayers(appLayers, project.ctx);
+      this.writeOwned(files('owned'));
       const summary = this.summary(project);
       process.stdout.write(this.flag('json') === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
       return;
     }
     this.log(writingNotice(project.ctx, this.destinationRoot()));
-    this.renderLayers(appLayers, project.ctx);
+    this.writeOwned(files('owned'));
     // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
-    this.packageJson.merge(packageJsonOf(appLayers, project.ctx));
+    this.packageJson.merge(project.packageJson);
     const secrets = this.destinationPath(secretsFile.destination);
     if (existsSync(secrets)) {
       // A re-run leaves the secrets as they are, but not readable by others (an older run wrote 0644).
       chmodSync(secrets, secretsFile.mode);
     } else {
-      const { contents } = renderText(secretsFile.source, secretsFile.destination, secretsFile.data(project));
       // mem-fs-editor creates the file with this mode (then chmods it exactly, whatever the umask).
-      this.fs.write(secrets, contents, { stat: { mode: secretsFile.mode } as Stats });
+      for (const file of files('secret')) this.fs.write(secrets, file.contents, { stat: { mode: secretsFile.mode } as Stats });
     }
   }
 
@@ -172,8 +172,8 @@ export default class AppGenerator extends SecureTsGenerator {
   }
 
   /** Files (what this run did or would do to each), dependencies and the configuration. */
-  private summary(project: NewProject): RunSummary {
-    const pkg = packageJsonOf(appLayers, project.ctx);
+  private summary(project: Plan): RunSummary {
+    const pkg = project.packageJson;
     const extra = ['.yo-rc.json', 'package.json', ...(existsSync(this.destinationPath(secretsFile.destination)) && !this.dryRun ? [] : [secretsFile.destination])];
     const files = [
       ...[...this.outcomes].map(([path, outcome]) => ({ path, action: outcome.action as string })),
@@ -187,7 +187,7 @@ export default class AppGenerator extends SecureTsGenerator {
       files,
       dependencies: pkg.dependencies,
       devDependencies: pkg.devDependencies,
-      config: project.config,
+      config: summaryConfig(project.config),
     };
   }
 

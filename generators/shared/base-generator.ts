@@ -3,11 +3,11 @@
  * option registration from the specs, the stored configuration and rendering of layers.
  * (What does not need Yeoman lives in project.ts, which the CLI's direct path uses too.)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import Generator from 'yeoman-generator';
-import { appLayers } from '../app/files.ts';
 import { controlsDocLayers } from '../audit/files.ts';
+import { storedDefaults } from './answers.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
@@ -16,8 +16,9 @@ import { CancelledError, flagName, isSwitch, knownFlags, unknownFlagMessage, Usa
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
 import { checkPolicy, type PolicyContext } from './policy.ts';
-import { packageJsonOf, storedDefaults } from './project.ts';
-import { fileAction, renderText, type FileAction } from './render.ts';
+import { packageJsonOf } from './plan.ts';
+import { projectLayers } from './project-layers.ts';
+import { fileAction, renderText, type FileAction, type OutputFile } from './render.ts';
 
 /** What this run did (or, with --dry-run, would do) to each file it rendered. */
 export interface FileOutcome {
@@ -176,15 +177,10 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected recordControls(ctx: TemplateContext): void {
     // Unless this run already rendered it (a feature sub-command renders every changed app file).
     this.renderLayers(controlsDocLayers, ctx, {}, (file) => !this.outcomes.has(file.destination));
-    if (!this.dryRun) this.config.set('controls', controlsManifest(ctx, planFiles(appLayers, ctx)));
+    if (!this.dryRun) this.config.set('controls', controlsManifest(ctx, planFiles(projectLayers, ctx)));
   }
 
-  /** Render every file of the enabled layers; returns the plan (for reporting and tests). */
-  //
-  // Generator-owned files are recorded in `.yo-rc.json` (see owned-files.ts). On a later run a
-  // file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
-  // conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
-  // unless --force. A user's edit is never overwritten silently.
+  /** Render every file of the enabled layers and write them as owned files; returns the plan (for reporting and tests). */
   protected renderLayers<C extends object>(
     layers: readonly Layer<C>[],
     ctx: C,
@@ -193,24 +189,37 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     only: (file: PlannedFile) => boolean = () => true,
   ): PlannedFile[] {
     const plan = planFiles(layers, ctx, tokens).filter(only);
+    this.writeOwned(plan.map((file) => renderText(file.source, file.destination, ctx)));
+    return plan;
+  }
+
+  /**
+   * Write generator-owned files (rendered by the core, plan.ts, or by `renderLayers`) into Yeoman's
+   * `this.fs`, the one place an entry point decides what reaches a project that already exists.
+   *
+   * Generator-owned files are recorded in `.yo-rc.json` (see owned-files.ts). On a later run a
+   * file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
+   * conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
+   * unless --force. A user's edit is never overwritten silently.
+   */
+  protected writeOwned(files: readonly OutputFile[]): void {
     const recorded = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}) };
     if (this.dryRun) {
-      for (const file of plan) {
-        const rendered = renderText(file.source, file.destination, ctx).contents;
-        this.outcomes.set(file.destination, { action: fileAction(this.destinationRoot(), file.destination, rendered, recorded), rendered });
+      for (const file of files) {
+        this.outcomes.set(file.path, { action: fileAction(this.destinationRoot(), file.path, file.contents, recorded), rendered: file.contents });
       }
-      return plan;
+      return;
     }
     const edited: string[] = [];
-    for (const file of plan) {
-      const path = this.destinationPath(file.destination);
-      this.renderTemplate(file.source, file.destination, ctx);
-      const next = this.fs.read(path) ?? '';
-      const action = fileAction(this.destinationRoot(), file.destination, next, recorded);
+    for (const file of files) {
+      const path = this.destinationPath(file.path);
+      // The template's mode, as mem-fs-editor's copyTpl would give it.
+      this.fs.write(path, file.contents, file.mode === undefined ? undefined : { stat: { mode: file.mode } as Stats });
+      const action = fileAction(this.destinationRoot(), file.path, file.contents, recorded);
       if (action === 'update') this.markOverwrite(path);
-      if (action === 'conflict') edited.push(file.destination);
-      this.outcomes.set(file.destination, { action, rendered: next });
-      recorded[file.destination] = contentHash(next);
+      if (action === 'conflict') edited.push(file.path);
+      this.outcomes.set(file.path, { action, rendered: file.contents });
+      recorded[file.path] = contentHash(file.contents);
     }
     if (edited.length > 0 && this.flag('yes') === true && this.flag('force') !== true) {
       throw new UsageError(
@@ -218,7 +227,6 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
       );
     }
     this.config.set('files', sortedRecord(recorded));
-    return plan;
   }
 
   /**
@@ -253,14 +261,14 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     const without = deriveContext({ ...project, [option]: false }, year);
     const ctx = deriveContext({ ...project, [option]: true }, year);
     if (!this.dryRun) this.config.set(option, true);
-    const before = new Map(planFiles(appLayers, without).map((file) => [file.destination, file.source]));
+    const before = new Map(planFiles(projectLayers, without).map((file) => [file.destination, file.source]));
     const changes = (file: { source: string; destination: string }): boolean => {
       const source = before.get(file.destination);
       if (source === undefined) return true;
       return renderText(source, file.destination, without).contents !== renderText(file.source, file.destination, ctx).contents;
     };
-    this.renderLayers(appLayers, ctx, {}, changes);
-    if (!this.dryRun) this.mergeDependencies(packageJsonOf(appLayers, ctx));
+    this.renderLayers(projectLayers, ctx, {}, changes);
+    if (!this.dryRun) this.mergeDependencies(packageJsonOf(projectLayers, ctx));
     this.recordControls(ctx);
     return ctx;
   }

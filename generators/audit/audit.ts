@@ -7,12 +7,12 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { configKey, parseProjectConfig } from './config.ts';
-import type { AcceptedChange, ControlsManifest } from './controls.ts';
-import { pipelineFindings } from './pipeline-checks.ts';
-import { UsageError } from './option-spec.ts';
-import { contentHash } from './owned-files.ts';
-import { storedDefaults } from './project.ts';
+import { configKey, parseProjectConfig } from '../shared/config.ts';
+import type { AcceptedChange, ControlsManifest } from '../shared/record.ts';
+import { pipelineFindings } from '../shared/pipeline-checks.ts';
+import { UsageError } from '../shared/option-spec.ts';
+import { contentHash } from '../shared/owned-files.ts';
+import { storedDefaults } from '../shared/answers.ts';
 
 export interface AuditResult {
   readonly generatorVersion: string;
