@@ -15,6 +15,7 @@ import {
   checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, nextSteps, writingNotice, type RunCommand,
 } from '../shared/project.ts';
 import { summaryConfig, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
+import { fileState, nextPackageJson, nextYoRc, stateAction, type FileState } from '../shared/rerun.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from './options.ts';
 
 type Answers = Partial<Record<string, unknown>>;
@@ -23,6 +24,7 @@ export default class AppGenerator extends SecureTsGenerator {
   /** Values known so far: stored config, then flags, then answers. */
   private answers: Answers = {};
   private project?: Plan;
+  private readonly before = new Map<string, FileState>();
   /** The policy in force: the stored project's, a preset's, or the defaults. */
   private policy: PolicySource & PolicyContext = { policy: defaultPolicy };
   private preset?: LoadedPreset;
@@ -111,6 +113,8 @@ export default class AppGenerator extends SecureTsGenerator {
       this.destinationRoot(resolve(this.destinationRoot(), project.config.name));
     }
     this.project = plan(project);
+    // The files written by code, as they were before this run (for the report; see ../shared/rerun.ts).
+    for (const path of ['.yo-rc.json', 'package.json', secretsFile.destination]) this.before.set(path, fileState(this.destinationRoot(), path));
     if (this.dryRun) return;
     // `.yo-rc.json` through Yeoman's Storage; the file hashes are set as the owned files are written.
     for (const [key, value] of Object.entries(this.project.config)) if (key !== 'files') this.config.set(key, value);
@@ -174,10 +178,9 @@ export default class AppGenerator extends SecureTsGenerator {
   /** Files (what this run did or would do to each), dependencies and the configuration. */
   private summary(project: Plan): RunSummary {
     const pkg = project.packageJson;
-    const extra = ['.yo-rc.json', 'package.json', ...(existsSync(this.destinationPath(secretsFile.destination)) && !this.dryRun ? [] : [secretsFile.destination])];
     const files = [
       ...[...this.outcomes].map(([path, outcome]) => ({ path, action: outcome.action as string })),
-      ...extra.map((path) => ({ path, action: existsSync(this.destinationPath(path)) ? 'update' : 'create' })),
+      ...[...this.before].map(([path, before]) => ({ path, action: this.codeFileAction(path, before, project) })),
     ].sort((a, b) => a.path.localeCompare(b.path));
     return {
       dryRun: this.dryRun,
@@ -189,6 +192,24 @@ export default class AppGenerator extends SecureTsGenerator {
       devDependencies: pkg.devDependencies,
       config: summaryConfig(project.config),
     };
+  }
+
+  /**
+   * What this run did (or, with --dry-run, would do) to a file written by code. package.json is not
+   * recorded by hash, so Yeoman's conflicter asks before changing it (unless --force).
+   */
+  private codeFileAction(path: string, before: FileState, project: Plan): string {
+    if (!this.dryRun) return stateAction(before, fileState(this.destinationRoot(), path));
+    const action = stateAction(before, this.predicted(path, before, project));
+    return path === 'package.json' && action === 'update' && this.flag('force') !== true ? 'conflict' : action;
+  }
+
+  /** With --dry-run: what a real run would leave in `.yo-rc.json`, package.json or `.env`. */
+  private predicted(path: string, before: FileState, project: Plan): FileState {
+    if (path === secretsFile.destination) return before.text === undefined ? { text: '' } : { text: before.text, mode: secretsFile.mode };
+    if (path === 'package.json') return { text: nextPackageJson(before, project.packageJson) };
+    const settings = { ...Object.fromEntries(Object.entries(project.config).filter(([key]) => key !== 'files')), files: this.plannedFiles };
+    return { text: nextYoRc(before, settings) };
   }
 
   /** A choice question narrowed to the policy's allow-list (a single allowed value is still shown). */

@@ -3,8 +3,8 @@
  * option registration from the specs, the stored configuration and rendering of layers.
  * (What does not need Yeoman lives in project.ts, which the CLI's direct path uses too.)
  */
-import { existsSync, readFileSync, type Stats } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, type Stats } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import Generator from 'yeoman-generator';
 import { controlsDocLayers } from '../audit/files.ts';
 import { storedDefaults } from './answers.ts';
@@ -22,7 +22,8 @@ import { fileAction, renderText, type FileAction, type OutputFile } from './rend
 
 /** What this run did (or, with --dry-run, would do) to each file it rendered. */
 export interface FileOutcome {
-  action: FileAction | 'conflicted-kept' | 'conflicted-overwritten';
+  /** `delete`: no longer planned and removed; `released`: no longer planned, edited, kept as the user's own. */
+  action: FileAction | 'conflicted-kept' | 'conflicted-overwritten' | 'delete' | 'released';
   /** What the generator rendered, to tell after the conflict prompts whether the user kept theirs. */
   readonly rendered: string;
 }
@@ -203,11 +204,13 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
    * unless --force. A user's edit is never overwritten silently.
    */
   protected writeOwned(files: readonly OutputFile[]): void {
-    const recorded = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}) };
+    const recorded = { ...this.recordedFiles() };
     if (this.dryRun) {
       for (const file of files) {
         this.outcomes.set(file.path, { action: fileAction(this.destinationRoot(), file.path, file.contents, recorded), rendered: file.contents });
+        recorded[file.path] = contentHash(file.contents);
       }
+      this.plannedFiles = sortedRecord(recorded);
       return;
     }
     const edited: string[] = [];
@@ -226,7 +229,82 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
         `you edited ${edited.join(', ')}, which this run would change: run without --yes to review each change, or pass --force to overwrite`,
       );
     }
-    this.config.set('files', sortedRecord(recorded));
+    this.plannedFiles = sortedRecord(recorded);
+    this.config.set('files', this.plannedFiles);
+  }
+
+  /** The `files` record as this run leaves it (with --dry-run: as it would), once files were written. */
+  protected plannedFiles?: Record<string, string>;
+
+  private recordedFiles(): Record<string, string> {
+    return this.plannedFiles ?? ((this.config.get('files') as Record<string, string> | undefined) ?? {});
+  }
+
+  /**
+   * Generator-owned files an earlier run wrote that this run no longer plans (the old provider's
+   * pipeline after `secure-ts ci --provider …`), as JHipster's versioned cleanup removes them. Still
+   * as the generator wrote them: deleted. Edited: with --force deleted, with --yes the run stops
+   * naming them and writes nothing, otherwise the user is asked (no: kept as theirs, no longer
+   * generator-owned). Either way they leave the `files` record, so the audit sees only what is planned.
+   */
+  protected async removeStale(paths: readonly string[]): Promise<void> {
+    const recorded = this.recordedFiles();
+    const stale = paths.filter((path) => Object.hasOwn(recorded, path));
+    const onDisk = (path: string) => existsSync(this.destinationPath(path));
+    const edited = stale.filter((path) => onDisk(path) && contentHash(readFileSync(this.destinationPath(path), 'utf8')) !== recorded[path]);
+    if (edited.length > 0 && this.flag('yes') === true && this.flag('force') !== true && !this.dryRun) {
+      throw new UsageError(
+        `you edited ${edited.join(', ')}, which this run would delete (no longer generated): run without --yes to decide, or pass --force to delete`,
+      );
+    }
+    const keep = new Set<string>();
+    for (const path of edited) {
+      if (this.dryRun) this.outcomes.set(path, { action: 'conflict', rendered: '' });
+      else if (this.flag('force') !== true && !(await this.confirmDelete(path))) keep.add(path);
+    }
+    for (const path of stale) {
+      if (!onDisk(path)) continue;
+      if (this.dryRun) {
+        if (!edited.includes(path)) this.outcomes.set(path, { action: 'delete', rendered: '' });
+        continue;
+      }
+      if (keep.has(path)) {
+        this.outcomes.set(path, { action: 'released', rendered: '' });
+        this.log(`  kept (yours now) ${path}`);
+      } else {
+        this.fs.delete(this.destinationPath(path));
+        // Decided here (unedited, confirmed or --force): Yeoman's conflicter must not ask again.
+        this.markOverwrite(this.destinationPath(path));
+        this.outcomes.set(path, { action: 'delete', rendered: '' });
+        this.log(`  delete ${path}`);
+      }
+    }
+    if (this.dryRun) return;
+    this.plannedFiles = sortedRecord(Object.fromEntries(Object.entries(recorded).filter(([path]) => !stale.includes(path))));
+    this.config.set('files', this.plannedFiles);
+    const accepted = this.config.get('accepted') as Record<string, unknown> | undefined;
+    if (accepted !== undefined && stale.some((path) => Object.hasOwn(accepted, path))) {
+      this.config.set('accepted', Object.fromEntries(Object.entries(accepted).filter(([path]) => !stale.includes(path))));
+    }
+  }
+
+  /** After the commit (call from `end`): folders that deleting stale files left empty go too. */
+  protected pruneEmptyFolders(): void {
+    const root = this.destinationRoot();
+    for (const [path, outcome] of this.outcomes) {
+      if (outcome.action !== 'delete' || this.dryRun) continue;
+      for (let folder = dirname(this.destinationPath(path)); folder.startsWith(`${root}${sep}`); folder = dirname(folder)) {
+        if (!existsSync(folder) || readdirSync(folder).length > 0) break;
+        rmdirSync(folder);
+      }
+    }
+  }
+
+  private async confirmDelete(path: string): Promise<boolean> {
+    const answers = await this.ask([
+      { type: 'confirm', name: 'deleteEdited', message: `${path} is no longer generated, and you edited it. Delete it? (no: keep it as your own file)`, default: false },
+    ]);
+    return answers['deleteEdited'] === true;
   }
 
   /**
