@@ -50,6 +50,9 @@ const lockedPrefixes = [
   'src/views/page-policy.ts',
   'src/views/form.ts',
   'eslint-rules/',
+  // The project's own audit (features/controls-audit): the checks CI runs on every push.
+  'scripts/audit-controls.ts',
+  'scripts/audit/',
 ] as const;
 
 /** Security code and tests that must exist but may evolve (their meaning is checked elsewhere). */
@@ -184,6 +187,9 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
       // Paths from outside are confined by the one helper (safe-path.ts: real paths, separator-aware).
       'src/security/exec.ts': ['return realPathWithinSync(root, cwd);'],
       ...(ctx.features.files ? filesLines : {}),
+      // CI runs the project's audit on every push: dropping the step is a finding (scripts/audit-controls.ts).
+      ...(ctx.ciIsGithub ? { '.github/workflows/ci.yml': ['- run: npm run audit:controls'] } : {}),
+      ...(ctx.ciIsGitlab ? { '.gitlab-ci.yml': ['- npm run audit:controls'] } : {}),
     },
     forbidden,
     limits: [

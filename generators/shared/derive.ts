@@ -9,6 +9,7 @@ import { answersOf, type ProjectAnswers } from './answers.ts';
 import { describeResource } from './resource-spec.ts';
 import { asvsLevel1, securityControls } from './security-catalogue.ts';
 import { hasStorage } from './storage.ts';
+import { auditSources } from './paths.ts';
 import { packageManagerOf } from './package-manager.ts';
 
 export function deriveContext(answers: ProjectAnswers, year: number) {
@@ -28,6 +29,8 @@ function deriveFlags(config: ProjectAnswers, year: number) {
     ...config,
     year,
     nodeMajor,
+    /** The audit's checks, copied verbatim into the project (features/controls-audit). */
+    auditSources,
     actions,
     image,
     serviceImages,

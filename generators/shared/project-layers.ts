@@ -105,4 +105,10 @@ export const projectLayers: readonly Layer<TemplateContext>[] = [
   ...dockerLayers,
   ...viewsLayers,
   ...controlsDocLayers,
+  {
+    // The audit in the project itself: `npm run audit:controls`, which its CI runs on every push.
+    dir: 'features/controls-audit',
+    when: () => true,
+    scripts: { 'audit:controls': 'node scripts/audit-controls.ts' },
+  },
 ];
