@@ -1,7 +1,7 @@
 /**
  * What every secure-ts generator shares: templates from the package's top-level `templates/`,
  * option registration from the specs, the stored configuration and rendering of layers.
- * (What does not need Yeoman lives in project.ts, which the CLI's direct path uses too.)
+ * (What does not need Yeoman lives in plan.ts and project.ts, which the CLI's direct path uses too.)
  */
 import { existsSync, readdirSync, readFileSync, rmdirSync, type Stats } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
