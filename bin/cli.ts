@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { accountsFlags, accountsOptions, summary as accountsSummary } from '../generators/accounts/options.ts';
+import { accountsFlags, summary as accountsSummary } from '../generators/accounts/options.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from '../generators/app/options.ts';
-import { auditFlags, auditOptions, summary as auditSummary } from '../generators/audit/options.ts';
+import { auditFlags, summary as auditSummary } from '../generators/audit/options.ts';
 import { ciFlags, ciOptions, summary as ciSummary } from '../generators/ci/options.ts';
-import { dockerFlags, dockerOptions, summary as dockerSummary } from '../generators/docker/options.ts';
-import { filesFlags, filesOptions, summary as filesSummary } from '../generators/files/options.ts';
+import { dockerFlags, summary as dockerSummary } from '../generators/docker/options.ts';
+import { filesFlags, summary as filesSummary } from '../generators/files/options.ts';
 import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
-import { summary as viewsSummary, viewsFlags, viewsOptions } from '../generators/views/options.ts';
+import { summary as viewsSummary, viewsFlags } from '../generators/views/options.ts';
 import {
   CancelledError, flagName, helpLines, isSwitch, knownFlags, parseOrThrow, schemaOf, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec,
 } from '../generators/shared/option-spec.ts';
@@ -35,7 +35,8 @@ const yesFlag = { name: 'yes', short: 'y', description: 'Accept defaults; no pro
 
 interface Command {
   readonly summary: string;
-  readonly options: readonly OptionSpec[];
+  /** Stored options it asks for or takes as flags (a command without any has none). */
+  readonly options?: readonly OptionSpec[];
   readonly flags: readonly FlagSpec[];
   /** Accepted but not listed by --help (tests only). */
   readonly hidden?: readonly FlagSpec[];
@@ -45,13 +46,13 @@ interface Command {
 /** Every generator this package ships, with the specs its flags are parsed from. */
 const commands: Record<string, Command> = {
   app: { summary: 'generate a new project in ./<name>', options: appOptions, flags: appFlags, hidden: appTestFlags, positional: nameSpec },
-  accounts: { summary: accountsSummary, options: accountsOptions, flags: [...accountsFlags, yesFlag] },
+  accounts: { summary: accountsSummary, flags: [...accountsFlags, yesFlag] },
   ci: { summary: ciSummary, options: ciOptions, flags: [...ciFlags, yesFlag] },
-  docker: { summary: dockerSummary, options: dockerOptions, flags: [...dockerFlags, yesFlag] },
-  files: { summary: filesSummary, options: filesOptions, flags: [...filesFlags, yesFlag] },
-  views: { summary: viewsSummary, options: viewsOptions, flags: [...viewsFlags, yesFlag] },
+  docker: { summary: dockerSummary, flags: [...dockerFlags, yesFlag] },
+  files: { summary: filesSummary, flags: [...filesFlags, yesFlag] },
+  views: { summary: viewsSummary, flags: [...viewsFlags, yesFlag] },
   resource: { summary: resourceSummary, options: resourceOptions, flags: [...resourceFlags, yesFlag], positional: resourceNameSpec },
-  audit: { summary: auditSummary, options: auditOptions, flags: auditFlags },
+  audit: { summary: auditSummary, flags: auditFlags },
 };
 
 /** How a command's positional argument is named in messages: "project name", "resource name". */
@@ -72,7 +73,7 @@ function usage(name: string, command: Command): string {
     '',
     ...(command.positional ? ['Arguments:', `  <name>   ${command.positional.description}`, ''] : []),
     'Options:',
-    ...helpLines([...command.options, ...command.flags, ...commonFlags]),
+    ...helpLines([...(command.options ?? []), ...command.flags, ...commonFlags]),
     '',
     'Anything not given as a flag is asked interactively, unless --yes.',
     ...(name === 'app' ? [`Example: ${bin} my-api --framework express --database sqlite --yes`] : []),
@@ -108,7 +109,7 @@ function toOptions(specs: readonly (OptionSpec | FlagSpec)[], values: Record<str
 }
 
 /** Every flag any command knows, to find the first word that is not a flag's value. */
-const everyFlag = parseConfig(Object.values(commands).flatMap((c) => [...c.options, ...c.flags, ...(c.hidden ?? [])]).concat(commonFlags));
+const everyFlag = parseConfig(Object.values(commands).flatMap((c) => [...(c.options ?? []), ...c.flags, ...(c.hidden ?? [])]).concat(commonFlags));
 
 /**
  * The sub-command: the first positional word before any `--`. A word that is not a command but is
@@ -139,14 +140,14 @@ function commandOf(argv: string[]): string {
 async function main(argv: string[]): Promise<void> {
   const name = commandOf(argv);
   const command = commands[name] ?? commands['app'] as Command;
-  const specs = [...command.options, ...command.flags, ...(command.hidden ?? []), ...commonFlags];
+  const specs = [...(command.options ?? []), ...command.flags, ...(command.hidden ?? []), ...commonFlags];
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: parseConfig(specs), allowPositionals: true, strict: true });
   } catch (error) {
     // An unknown flag gets the nearest real one; any other parse error keeps parseArgs' first line.
     const unknown = /^Unknown option '([^']+)'/u.exec((error as Error).message);
-    if (unknown?.[1] !== undefined) throw new UsageError(unknownFlagMessage(unknown[1], knownFlags([...command.options, ...command.flags, ...commonFlags])));
+    if (unknown?.[1] !== undefined) throw new UsageError(unknownFlagMessage(unknown[1], knownFlags([...(command.options ?? []), ...command.flags, ...commonFlags])));
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
@@ -166,11 +167,11 @@ async function main(argv: string[]): Promise<void> {
   // Validate every value now, with the generators' own schemas, before Yeoman is even loaded:
   // a typo costs milliseconds and writes nothing.
   const options = toOptions(specs, values);
-  for (const spec of command.options) {
+  for (const spec of command.options ?? []) {
     if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
   }
   if (command.positional && positionals[0] !== undefined) parseOrThrow(schemaOf(command.positional), positionals[0], positionalLabel(name));
-  const promptsNeeded = command.options.some((spec) => options[spec.name] === undefined) || (command.positional && positionals[0] === undefined);
+  const promptsNeeded = (command.options ?? []).some((spec) => options[spec.name] === undefined) || (command.positional && positionals[0] === undefined);
   if (values['yes'] !== true && promptsNeeded && !process.stdin.isTTY) {
     throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need (see --help)');
   }
@@ -179,7 +180,7 @@ async function main(argv: string[]): Promise<void> {
   const cwd = process.cwd();
   if (name === 'audit') {
     // Reads only: no Yeoman. Findings → exit 1, one line each (stdout), for CI.
-    const { acceptChange, auditProject, auditText } = await import('../generators/shared/audit.ts');
+    const { acceptChange, auditProject, auditText } = await import('../generators/audit/audit.ts');
     if (values['accept'] !== undefined) {
       console.log(acceptChange(cwd, values['accept'], values['reason']));
       return;

@@ -1,28 +1,21 @@
 /**
  * The CLI's direct path for the common case, a new project with `--yes` into a new or empty
- * folder: it writes what the app generator writes, byte for byte (test/unit/fast-path.test.ts
- * compares every file for every framework × database), without loading Yeoman, whose module graph
- * (~1,800 modules: package installers, prompts, lodash) was most of a run's time. Prompts, re-runs
- * inside a project, sub-commands and `--force` into a non-empty folder go through Yeoman.
- *
- * Everything that decides the output is shared with the generator (../generators/shared/project.ts,
- * layers.ts, owned-files.ts); what is written here by hand is only what Yeoman's own machinery does
- * there: EJS rendering as mem-fs-editor's copyTpl does it, and JSON files as Yeoman's Storage writes them.
+ * folder: it writes the files the core plans (../generators/shared/plan.ts), the same plan the app
+ * generator feeds into Yeoman, without loading Yeoman, whose module graph (~1,800 modules: package
+ * installers, prompts, lodash) was most of a run's time. Prompts, re-runs inside a project,
+ * sub-commands and `--force` into a non-empty folder go through Yeoman. What is left here is only
+ * what Yeoman's own machinery does there: writing files with their modes and its log line.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { styleText } from 'node:util';
-import { appLayers } from '../generators/app/files.ts';
-import { appOptions, nameSpec } from '../generators/app/options.ts';
-import { configKey } from '../generators/shared/config.ts';
-import { planFiles } from '../generators/shared/layers.ts';
-import { contentHash, sortedRecord } from '../generators/shared/owned-files.ts';
+import { appOptions, nameSpec } from '../generators/shared/project-options.ts';
+import { newProject, plan, type Plan } from '../generators/shared/plan.ts';
 import { loadPreset } from '../generators/shared/policy.ts';
 import {
-  checkNewTarget, givenWithPreset, initialCommit, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
-  writingNotice, type NewProject, type RunCommand,
+  checkNewTarget, givenWithPreset, initialCommit, installDependencies, installNotice, nextSteps, writingNotice, type RunCommand,
 } from '../generators/shared/project.ts';
-import { renderText, summaryJson, summaryText, type OutputFile, type RunSummary } from '../generators/shared/render.ts';
+import { summaryConfig, summaryJson, summaryText, type RunSummary } from '../generators/shared/render.ts';
 
 type Options = Readonly<Record<string, unknown>>;
 
@@ -45,16 +38,16 @@ export async function generateDirect(cwd: string, name: string | undefined, opti
   const root = resolve(cwd, project.config.name);
   checkNewTarget(root, options['force'] === true);
   // Rendered before anything is written: a failure leaves no half-written project.
-  const files = renderProject(project);
+  const planned = plan(project);
   const dryRun = options['dryRun'] === true;
-  const summary = summaryOf(project, root, files, dryRun);
+  const summary = summaryOf(planned, root, dryRun);
   if (dryRun) {
     // --dry-run stops here, having written nothing (not even the folder).
     process.stdout.write(options['json'] === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
     return;
   }
   log(writingNotice(project.ctx, root));
-  for (const file of files) {
+  for (const file of planned.files) {
     const path = join(root, file.path);
     mkdirSync(dirname(path), { recursive: true });
     // 'wx': never follow or replace anything that appeared in the folder since it was checked.
@@ -77,33 +70,17 @@ export async function generateDirect(cwd: string, name: string | undefined, opti
 }
 
 /** What a new project holds, for --dry-run and --json: every file is created. */
-function summaryOf(project: NewProject, root: string, files: readonly OutputFile[], dryRun: boolean): RunSummary {
-  const pkg = packageJsonOf(appLayers, project.ctx);
+function summaryOf(planned: Plan, root: string, dryRun: boolean): RunSummary {
   return {
     dryRun,
     root,
-    generatorVersion: project.config.generatorVersion,
-    files: files.map((file) => ({ path: file.path, action: 'create' })).sort((a, b) => a.path.localeCompare(b.path)),
-    dependencies: pkg.dependencies,
-    devDependencies: pkg.devDependencies,
-    config: project.config,
+    generatorVersion: planned.config.generatorVersion,
+    files: planned.files.map((file) => ({ path: file.path, action: 'create' })).sort((a, b) => a.path.localeCompare(b.path)),
+    dependencies: planned.packageJson.dependencies,
+    devDependencies: planned.packageJson.devDependencies,
+    config: summaryConfig(planned.config),
   };
 }
-
-/** Every file of the new project, in the order Yeoman commits them. */
-function renderProject(project: NewProject): OutputFile[] {
-  const rendered = planFiles(appLayers, project.ctx).map((file) => renderText(file.source, file.destination, project.ctx));
-  const files = sortedRecord(Object.fromEntries(rendered.map((file) => [file.path, contentHash(file.contents)])));
-  return [
-    { path: '.yo-rc.json', contents: jsonText({ [configKey]: { ...project.config, files } }) },
-    ...rendered,
-    { path: 'package.json', contents: jsonText(packageJsonOf(appLayers, project.ctx)) },
-    { ...renderText(secretsFile.source, secretsFile.destination, secretsFile.data(project)), mode: secretsFile.mode },
-  ];
-}
-
-/** As Yeoman's Storage writes `.yo-rc.json` and `package.json`. */
-const jsonText = (value: unknown): string => `${JSON.stringify(value, undefined, 2)}\n`;
 
 /** Progress goes to stderr, as Yeoman's adapter writes it. */
 const log = (line: string): void => {

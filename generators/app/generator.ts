@@ -1,8 +1,8 @@
 /**
  * `yo secure-ts [name]`: asks for a framework and a database (or takes flags, `--yes`, or the
- * project's `.yo-rc.json`), validates everything with one schema, then renders the layers.
- * Lifecycle methods only; options live in options.ts, files in files.ts, and what the CLI's
- * direct path shares with this generator in ../shared/project.ts.
+ * project's `.yo-rc.json`), validates everything with one schema, then writes what the core plans
+ * (../shared/plan.ts, the same plan the CLI's direct path writes) through Yeoman's `this.fs`, whose
+ * conflict handling protects files the user edited. Lifecycle methods only; flags live in options.ts.
  */
 import { chmodSync, existsSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,12 +10,12 @@ import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generat
 import type { ProjectConfig } from '../shared/config.ts';
 import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
 import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
+import { newProject, plan, secretsFile, type Plan, type PlannedOutput, type PolicySource } from '../shared/plan.ts';
 import {
-  checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, newProject, nextSteps, packageJsonOf, secretsFile,
-  writingNotice, type NewProject, type PolicySource, type RunCommand,
+  checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, nextSteps, writingNotice, type RunCommand,
 } from '../shared/project.ts';
-import { renderText, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
-import { appLayers } from './files.ts';
+import { summaryConfig, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
+import { fileState, nextPackageJson, nextYoRc, stateAction, type FileState } from '../shared/rerun.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from './options.ts';
 
 type Answers = Partial<Record<string, unknown>>;
@@ -23,7 +23,8 @@ type Answers = Partial<Record<string, unknown>>;
 export default class AppGenerator extends SecureTsGenerator {
   /** Values known so far: stored config, then flags, then answers. */
   private answers: Answers = {};
-  private project?: NewProject;
+  private project?: Plan;
+  private readonly before = new Map<string, FileState>();
   /** The policy in force: the stored project's, a preset's, or the defaults. */
   private policy: PolicySource & PolicyContext = { policy: defaultPolicy };
   private preset?: LoadedPreset;
@@ -111,32 +112,35 @@ export default class AppGenerator extends SecureTsGenerator {
       this.checkTarget(project.config.name);
       this.destinationRoot(resolve(this.destinationRoot(), project.config.name));
     }
-    this.project = project;
+    this.project = plan(project);
+    // The files written by code, as they were before this run (for the report; see ../shared/rerun.ts).
+    for (const path of ['.yo-rc.json', 'package.json', secretsFile.destination]) this.before.set(path, fileState(this.destinationRoot(), path));
     if (this.dryRun) return;
-    for (const [key, value] of Object.entries(project.config)) this.config.set(key, value);
+    // `.yo-rc.json` through Yeoman's Storage; the file hashes are set as the owned files are written.
+    for (const [key, value] of Object.entries(this.project.config)) if (key !== 'files') this.config.set(key, value);
   }
 
   writing(): void {
     const project = this.project;
     if (project === undefined) throw new Error('generator-secure-ts: configuring did not run');
+    const files = (kind: PlannedOutput['kind']) => project.files.filter((file) => file.kind === kind);
     if (this.dryRun) {
-      this.renderLayers(appLayers, project.ctx);
+      this.writeOwned(files('owned'));
       const summary = this.summary(project);
       process.stdout.write(this.flag('json') === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
       return;
     }
     this.log(writingNotice(project.ctx, this.destinationRoot()));
-    this.renderLayers(appLayers, project.ctx);
+    this.writeOwned(files('owned'));
     // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
-    this.packageJson.merge(packageJsonOf(appLayers, project.ctx));
+    this.packageJson.merge(project.packageJson);
     const secrets = this.destinationPath(secretsFile.destination);
     if (existsSync(secrets)) {
       // A re-run leaves the secrets as they are, but not readable by others (an older run wrote 0644).
       chmodSync(secrets, secretsFile.mode);
     } else {
-      const { contents } = renderText(secretsFile.source, secretsFile.destination, secretsFile.data(project));
       // mem-fs-editor creates the file with this mode (then chmods it exactly, whatever the umask).
-      this.fs.write(secrets, contents, { stat: { mode: secretsFile.mode } as Stats });
+      for (const file of files('secret')) this.fs.write(secrets, file.contents, { stat: { mode: secretsFile.mode } as Stats });
     }
   }
 
@@ -172,12 +176,11 @@ export default class AppGenerator extends SecureTsGenerator {
   }
 
   /** Files (what this run did or would do to each), dependencies and the configuration. */
-  private summary(project: NewProject): RunSummary {
-    const pkg = packageJsonOf(appLayers, project.ctx);
-    const extra = ['.yo-rc.json', 'package.json', ...(existsSync(this.destinationPath(secretsFile.destination)) && !this.dryRun ? [] : [secretsFile.destination])];
+  private summary(project: Plan): RunSummary {
+    const pkg = project.packageJson;
     const files = [
       ...[...this.outcomes].map(([path, outcome]) => ({ path, action: outcome.action as string })),
-      ...extra.map((path) => ({ path, action: existsSync(this.destinationPath(path)) ? 'update' : 'create' })),
+      ...[...this.before].map(([path, before]) => ({ path, action: this.codeFileAction(path, before, project) })),
     ].sort((a, b) => a.path.localeCompare(b.path));
     return {
       dryRun: this.dryRun,
@@ -187,8 +190,26 @@ export default class AppGenerator extends SecureTsGenerator {
       files,
       dependencies: pkg.dependencies,
       devDependencies: pkg.devDependencies,
-      config: project.config,
+      config: summaryConfig(project.config),
     };
+  }
+
+  /**
+   * What this run did (or, with --dry-run, would do) to a file written by code. package.json is not
+   * recorded by hash, so Yeoman's conflicter asks before changing it (unless --force).
+   */
+  private codeFileAction(path: string, before: FileState, project: Plan): string {
+    if (!this.dryRun) return stateAction(before, fileState(this.destinationRoot(), path));
+    const action = stateAction(before, this.predicted(path, before, project));
+    return path === 'package.json' && action === 'update' && this.flag('force') !== true ? 'conflict' : action;
+  }
+
+  /** With --dry-run: what a real run would leave in `.yo-rc.json`, package.json or `.env`. */
+  private predicted(path: string, before: FileState, project: Plan): FileState {
+    if (path === secretsFile.destination) return before.text === undefined ? { text: '' } : { text: before.text, mode: secretsFile.mode };
+    if (path === 'package.json') return { text: nextPackageJson(before, project.packageJson) };
+    const settings = { ...Object.fromEntries(Object.entries(project.config).filter(([key]) => key !== 'files')), files: this.plannedFiles };
+    return { text: nextYoRc(before, settings) };
   }
 
   /** A choice question narrowed to the policy's allow-list (a single allowed value is still shown). */

@@ -2,10 +2,10 @@
  * `yo secure-ts:audit`: checks the project in the current folder against the controls manifest
  * its generator recorded in `.yo-rc.json`, one line per finding. Findings fail the run (non-zero
  * exit), so a team can run it in CI. Reads only; writes nothing. The CLI's `secure-ts audit` runs
- * the same check without Yeoman (../shared/audit.ts). `--accept <file> --reason …` records a
+ * the same check without Yeoman (./audit.ts). `--accept <file> --reason …` records a
  * reviewed change to a locked file instead.
  */
-import { acceptChange, auditProject, auditText } from '../shared/audit.ts';
+import { acceptChange, auditProject, auditText } from './audit.ts';
 import { UsageError } from '../shared/option-spec.ts';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import { auditFlags } from './options.ts';

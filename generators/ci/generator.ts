@@ -1,11 +1,15 @@
 /**
  * `secure-ts ci [--provider github|gitlab]`: adds (or switches to) a hardened CI pipeline in a
- * generated project. Reads everything else from `.yo-rc.json`; running it twice changes nothing.
+ * generated project. A switch removes the old provider's files (edited ones only with consent or
+ * --force) and their record, so the project is what `--ci <provider>` would have generated.
+ * Reads everything else from `.yo-rc.json`; running it twice changes nothing.
  */
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import type { CiProvider } from '../shared/choices.ts';
 import { deriveContext } from '../shared/derive.ts';
+import { planFiles } from '../shared/layers.ts';
 import { flagName, parseOrThrow, questionOf, schemaOf } from '../shared/option-spec.ts';
+import { projectLayers } from '../shared/project-layers.ts';
 import { ciLayers } from './files.ts';
 import { ciFlags, ciOptions } from './options.ts';
 
@@ -38,11 +42,20 @@ export default class CiGenerator extends SecureTsGenerator {
     this.obeyPolicy(this.requireProject(), 'ci', this.provider, 'the answer to --provider');
   }
 
-  writing(): void {
-    const project = { ...this.requireProject(), ci: this.provider ?? providerSpec.default };
+  async writing(): Promise<void> {
+    const stored = this.requireProject();
+    const project = { ...stored, ci: this.provider ?? providerSpec.default };
+    const year = new Date().getFullYear();
+    const ctx = deriveContext(project, year);
+    // A switch: what the old provider's layers wrote and no layer plans now goes (removeStale).
+    const planned = new Set(planFiles(projectLayers, ctx).map((file) => file.destination));
+    await this.removeStale(planFiles(projectLayers, deriveContext(stored, year)).map((file) => file.destination).filter((path) => !planned.has(path)));
     if (!this.dryRun) this.config.set('ci', project.ci);
-    const ctx = deriveContext(project, new Date().getFullYear());
     this.renderLayers(ciLayers, ctx);
     this.recordControls(ctx);
+  }
+
+  end(): void {
+    this.pruneEmptyFolders();
   }
 }

@@ -1,8 +1,7 @@
 /** `secure-ts files` has no options of its own: framework and database come from `.yo-rc.json`. */
-import type { FlagSpec, OptionSpec } from '../shared/option-spec.ts';
+import type { FlagSpec } from '../shared/option-spec.ts';
 
 export const summary = 'add file uploads owned by accounts: safe paths, type checks, signed download links';
-export const filesOptions = [] as const satisfies readonly OptionSpec[];
 export const filesFlags = [
   { name: 'force', description: 'Overwrite generator-owned files even where you edited them' },
 ] as const satisfies readonly FlagSpec[];

@@ -1,6 +1,7 @@
 /** `secure-ts resource <name>` options, each declared once. */
 import type { FlagSpec, OptionSpec } from '../shared/option-spec.ts';
-import { fieldTypes, parseFields, resourceNameError } from '../shared/resource-spec.ts';
+import { fieldTypes, resourceNameError } from '../shared/resource-spec.ts';
+import { parseFields } from './fields.ts';
 
 export const summary = 'add a resource: schema, routes, repository, migration and attack tests';
 

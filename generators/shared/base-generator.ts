@@ -1,13 +1,13 @@
 /**
  * What every secure-ts generator shares: templates from the package's top-level `templates/`,
  * option registration from the specs, the stored configuration and rendering of layers.
- * (What does not need Yeoman lives in project.ts, which the CLI's direct path uses too.)
+ * (What does not need Yeoman lives in plan.ts and project.ts, which the CLI's direct path uses too.)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, type Stats } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import Generator from 'yeoman-generator';
-import { appLayers } from '../app/files.ts';
 import { controlsDocLayers } from '../audit/files.ts';
+import { storedDefaults } from './answers.ts';
 import { parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
@@ -16,12 +16,14 @@ import { CancelledError, flagName, isSwitch, knownFlags, unknownFlagMessage, Usa
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
 import { checkPolicy, type PolicyContext } from './policy.ts';
-import { packageJsonOf, storedDefaults } from './project.ts';
-import { fileAction, renderText, type FileAction } from './render.ts';
+import { packageJsonOf } from './plan.ts';
+import { projectLayers } from './project-layers.ts';
+import { fileAction, renderText, type FileAction, type OutputFile } from './render.ts';
 
 /** What this run did (or, with --dry-run, would do) to each file it rendered. */
 export interface FileOutcome {
-  action: FileAction | 'conflicted-kept' | 'conflicted-overwritten';
+  /** `delete`: no longer planned and removed; `released`: no longer planned, edited, kept as the user's own. */
+  action: FileAction | 'conflicted-kept' | 'conflicted-overwritten' | 'delete' | 'released';
   /** What the generator rendered, to tell after the conflict prompts whether the user kept theirs. */
   readonly rendered: string;
 }
@@ -176,15 +178,10 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected recordControls(ctx: TemplateContext): void {
     // Unless this run already rendered it (a feature sub-command renders every changed app file).
     this.renderLayers(controlsDocLayers, ctx, {}, (file) => !this.outcomes.has(file.destination));
-    if (!this.dryRun) this.config.set('controls', controlsManifest(ctx, planFiles(appLayers, ctx)));
+    if (!this.dryRun) this.config.set('controls', controlsManifest(ctx, planFiles(projectLayers, ctx)));
   }
 
-  /** Render every file of the enabled layers; returns the plan (for reporting and tests). */
-  //
-  // Generator-owned files are recorded in `.yo-rc.json` (see owned-files.ts). On a later run a
-  // file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
-  // conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
-  // unless --force. A user's edit is never overwritten silently.
+  /** Render every file of the enabled layers and write them as owned files; returns the plan (for reporting and tests). */
   protected renderLayers<C extends object>(
     layers: readonly Layer<C>[],
     ctx: C,
@@ -193,32 +190,121 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     only: (file: PlannedFile) => boolean = () => true,
   ): PlannedFile[] {
     const plan = planFiles(layers, ctx, tokens).filter(only);
-    const recorded = { ...((this.config.get('files') as Record<string, string> | undefined) ?? {}) };
+    this.writeOwned(plan.map((file) => renderText(file.source, file.destination, ctx)));
+    return plan;
+  }
+
+  /**
+   * Write generator-owned files (rendered by the core, plan.ts, or by `renderLayers`) into Yeoman's
+   * `this.fs`, the one place an entry point decides what reaches a project that already exists.
+   *
+   * Generator-owned files are recorded in `.yo-rc.json` (see owned-files.ts). On a later run a
+   * file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
+   * conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
+   * unless --force. A user's edit is never overwritten silently.
+   */
+  protected writeOwned(files: readonly OutputFile[]): void {
+    const recorded = { ...this.recordedFiles() };
     if (this.dryRun) {
-      for (const file of plan) {
-        const rendered = renderText(file.source, file.destination, ctx).contents;
-        this.outcomes.set(file.destination, { action: fileAction(this.destinationRoot(), file.destination, rendered, recorded), rendered });
+      for (const file of files) {
+        this.outcomes.set(file.path, { action: fileAction(this.destinationRoot(), file.path, file.contents, recorded), rendered: file.contents });
+        recorded[file.path] = contentHash(file.contents);
       }
-      return plan;
+      this.plannedFiles = sortedRecord(recorded);
+      return;
     }
     const edited: string[] = [];
-    for (const file of plan) {
-      const path = this.destinationPath(file.destination);
-      this.renderTemplate(file.source, file.destination, ctx);
-      const next = this.fs.read(path) ?? '';
-      const action = fileAction(this.destinationRoot(), file.destination, next, recorded);
+    for (const file of files) {
+      const path = this.destinationPath(file.path);
+      // The template's mode, as mem-fs-editor's copyTpl would give it.
+      this.fs.write(path, file.contents, file.mode === undefined ? undefined : { stat: { mode: file.mode } as Stats });
+      const action = fileAction(this.destinationRoot(), file.path, file.contents, recorded);
       if (action === 'update') this.markOverwrite(path);
-      if (action === 'conflict') edited.push(file.destination);
-      this.outcomes.set(file.destination, { action, rendered: next });
-      recorded[file.destination] = contentHash(next);
+      if (action === 'conflict') edited.push(file.path);
+      this.outcomes.set(file.path, { action, rendered: file.contents });
+      recorded[file.path] = contentHash(file.contents);
     }
     if (edited.length > 0 && this.flag('yes') === true && this.flag('force') !== true) {
       throw new UsageError(
         `you edited ${edited.join(', ')}, which this run would change: run without --yes to review each change, or pass --force to overwrite`,
       );
     }
-    this.config.set('files', sortedRecord(recorded));
-    return plan;
+    this.plannedFiles = sortedRecord(recorded);
+    this.config.set('files', this.plannedFiles);
+  }
+
+  /** The `files` record as this run leaves it (with --dry-run: as it would), once files were written. */
+  protected plannedFiles?: Record<string, string>;
+
+  private recordedFiles(): Record<string, string> {
+    return this.plannedFiles ?? ((this.config.get('files') as Record<string, string> | undefined) ?? {});
+  }
+
+  /**
+   * Generator-owned files an earlier run wrote that this run no longer plans (the old provider's
+   * pipeline after `secure-ts ci --provider …`), as JHipster's versioned cleanup removes them. Still
+   * as the generator wrote them: deleted. Edited: with --force deleted, with --yes the run stops
+   * naming them and writes nothing, otherwise the user is asked (no: kept as theirs, no longer
+   * generator-owned). Either way they leave the `files` record, so the audit sees only what is planned.
+   */
+  protected async removeStale(paths: readonly string[]): Promise<void> {
+    const recorded = this.recordedFiles();
+    const stale = paths.filter((path) => Object.hasOwn(recorded, path));
+    const onDisk = (path: string) => existsSync(this.destinationPath(path));
+    const edited = stale.filter((path) => onDisk(path) && contentHash(readFileSync(this.destinationPath(path), 'utf8')) !== recorded[path]);
+    if (edited.length > 0 && this.flag('yes') === true && this.flag('force') !== true && !this.dryRun) {
+      throw new UsageError(
+        `you edited ${edited.join(', ')}, which this run would delete (no longer generated): run without --yes to decide, or pass --force to delete`,
+      );
+    }
+    const keep = new Set<string>();
+    for (const path of edited) {
+      if (this.dryRun) this.outcomes.set(path, { action: 'conflict', rendered: '' });
+      else if (this.flag('force') !== true && !(await this.confirmDelete(path))) keep.add(path);
+    }
+    for (const path of stale) {
+      if (!onDisk(path)) continue;
+      if (this.dryRun) {
+        if (!edited.includes(path)) this.outcomes.set(path, { action: 'delete', rendered: '' });
+        continue;
+      }
+      if (keep.has(path)) {
+        this.outcomes.set(path, { action: 'released', rendered: '' });
+        this.log(`  kept (yours now) ${path}`);
+      } else {
+        this.fs.delete(this.destinationPath(path));
+        // Decided here (unedited, confirmed or --force): Yeoman's conflicter must not ask again.
+        this.markOverwrite(this.destinationPath(path));
+        this.outcomes.set(path, { action: 'delete', rendered: '' });
+        this.log(`  delete ${path}`);
+      }
+    }
+    if (this.dryRun) return;
+    this.plannedFiles = sortedRecord(Object.fromEntries(Object.entries(recorded).filter(([path]) => !stale.includes(path))));
+    this.config.set('files', this.plannedFiles);
+    const accepted = this.config.get('accepted') as Record<string, unknown> | undefined;
+    if (accepted !== undefined && stale.some((path) => Object.hasOwn(accepted, path))) {
+      this.config.set('accepted', Object.fromEntries(Object.entries(accepted).filter(([path]) => !stale.includes(path))));
+    }
+  }
+
+  /** After the commit (call from `end`): folders that deleting stale files left empty go too. */
+  protected pruneEmptyFolders(): void {
+    const root = this.destinationRoot();
+    for (const [path, outcome] of this.outcomes) {
+      if (outcome.action !== 'delete' || this.dryRun) continue;
+      for (let folder = dirname(this.destinationPath(path)); folder.startsWith(`${root}${sep}`); folder = dirname(folder)) {
+        if (!existsSync(folder) || readdirSync(folder).length > 0) break;
+        rmdirSync(folder);
+      }
+    }
+  }
+
+  private async confirmDelete(path: string): Promise<boolean> {
+    const answers = await this.ask([
+      { type: 'confirm', name: 'deleteEdited', message: `${path} is no longer generated, and you edited it. Delete it? (no: keep it as your own file)`, default: false },
+    ]);
+    return answers['deleteEdited'] === true;
   }
 
   /**
@@ -253,14 +339,14 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     const without = deriveContext({ ...project, [option]: false }, year);
     const ctx = deriveContext({ ...project, [option]: true }, year);
     if (!this.dryRun) this.config.set(option, true);
-    const before = new Map(planFiles(appLayers, without).map((file) => [file.destination, file.source]));
+    const before = new Map(planFiles(projectLayers, without).map((file) => [file.destination, file.source]));
     const changes = (file: { source: string; destination: string }): boolean => {
       const source = before.get(file.destination);
       if (source === undefined) return true;
       return renderText(source, file.destination, without).contents !== renderText(file.source, file.destination, ctx).contents;
     };
-    this.renderLayers(appLayers, ctx, {}, changes);
-    if (!this.dryRun) this.mergeDependencies(packageJsonOf(appLayers, ctx));
+    this.renderLayers(projectLayers, ctx, {}, changes);
+    if (!this.dryRun) this.mergeDependencies(packageJsonOf(projectLayers, ctx));
     this.recordControls(ctx);
     return ctx;
   }

@@ -12,34 +12,9 @@
  *   by SHA/digest and which get the pipeline hardening checks (pipeline-checks.ts).
  * Later layers (accounts, resource, …) add their own entries in `controlsManifest` from the context.
  */
-import { z } from 'zod';
 import type { TemplateContext } from './derive.ts';
 import type { PlannedFile } from './layers.ts';
-
-const text = z.string().max(500);
-
-export const controlsSchema = z.strictObject({
-  securityFiles: z.array(text),
-  requiredFiles: z.array(text),
-  requiredLines: z.record(text, z.array(text)),
-  forbidden: z.array(z.strictObject({ files: z.array(text), pattern: text, finding: text })),
-  limits: z.array(
-    z.strictObject({ file: text, pattern: text, min: z.number().optional(), max: z.number().optional(), finding: text }),
-  ),
-  npmrc: z.record(text, text),
-  pinned: z.array(text),
-});
-
-export type ControlsManifest = z.output<typeof controlsSchema>;
-
-/** A reviewed change to a locked file: its content hash when accepted, the reason and the date. */
-export const acceptedChangeSchema = z.strictObject({
-  hash: z.string().regex(/^[0-9a-f]{16}$/u),
-  reason: z.string().min(1).max(300),
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
-});
-
-export type AcceptedChange = z.output<typeof acceptedChangeSchema>;
+import type { ControlsManifest } from './record.ts';
 
 /**
  * Output paths locked by content hash: pure policy and security mechanism, which a team has no
@@ -75,6 +50,9 @@ const lockedPrefixes = [
   'src/views/page-policy.ts',
   'src/views/form.ts',
   'eslint-rules/',
+  // The project's own audit (features/controls-audit): the checks CI runs on every push.
+  'scripts/audit-controls.ts',
+  'scripts/audit/',
 ] as const;
 
 /** Security code and tests that must exist but may evolve (their meaning is checked elsewhere). */
@@ -215,6 +193,9 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
       // Paths from outside are confined by the one helper (safe-path.ts: real paths, separator-aware).
       'src/security/exec.ts': ['return realPathWithinSync(root, cwd);'],
       ...(ctx.features.files ? filesLines : {}),
+      // CI runs the project's audit on every push: dropping the step is a finding (scripts/audit-controls.ts).
+      ...(ctx.ciIsGithub ? { '.github/workflows/ci.yml': ['- run: npm run audit:controls'] } : {}),
+      ...(ctx.ciIsGitlab ? { '.gitlab-ci.yml': ['- npm run audit:controls'] } : {}),
     },
     forbidden,
     limits: [

@@ -1,18 +1,21 @@
 /**
- * Every derived flag, computed once from the validated config. Templates test these booleans;
- * they never compare strings.
+ * The template context: every derived flag, computed once from the validated answers (answers.ts)
+ * and nothing the generator recorded. Templates test these booleans; they never compare strings.
  */
 import { actions } from './actions.ts';
 import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
-import type { ProjectConfig } from './config.ts';
+import { answersOf, type ProjectAnswers } from './answers.ts';
 import { describeResource } from './resource-spec.ts';
 import { asvsLevel1, securityControls } from './security-catalogue.ts';
 import { hasStorage } from './storage.ts';
+import { auditSources } from './paths.ts';
 import { packageManagerOf } from './package-manager.ts';
 
-export function deriveContext(config: ProjectConfig, year: number) {
-  const flags = deriveFlags(config, year);
+export function deriveContext(answers: ProjectAnswers, year: number) {
+  // Only the answers, even when handed a whole stored configuration: the record (file hashes,
+  // controls) never reaches a template.
+  const flags = deriveFlags(answersOf(answers), year);
   return {
     ...flags,
     /** docs/security-controls.md: the controls this project carries and its ASVS 5.0 Level 1 table. */
@@ -21,11 +24,13 @@ export function deriveContext(config: ProjectConfig, year: number) {
   };
 }
 
-function deriveFlags(config: ProjectConfig, year: number) {
+function deriveFlags(config: ProjectAnswers, year: number) {
   return {
     ...config,
     year,
     nodeMajor,
+    /** The audit's checks, copied verbatim into the project (features/controls-audit). */
+    auditSources,
     actions,
     image,
     serviceImages,

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { appOptions } from '../app/options.ts';
+import { appOptions } from './project-options.ts';
 import { databases, frameworks, hashings } from './choices.ts';
 import { schemaOf, UsageError } from './option-spec.ts';
 

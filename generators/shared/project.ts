@@ -1,73 +1,17 @@
 /**
- * A new project, as both entry points make it: the app generator (Yeoman) and the CLI's direct
- * path (bin/fast-path.ts, no Yeoman). Whatever decides the output or the steps after it lives here
- * once, free of Yeoman, so the two paths cannot drift: the same configuration, context, secret,
- * package.json, target check, install, first commit and next steps.
+ * The steps around a new project that both entry points take, free of Yeoman: the app generator
+ * and the CLI's direct path (bin/fast-path.ts). What the project holds is planned once in plan.ts;
+ * here are the answers' starting point, the target check, install, first commit and next steps.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { appLayers } from '../app/files.ts';
-import { appOptions, nameSpec } from '../app/options.ts';
-import { parseProjectConfig, type ProjectConfig } from './config.ts';
-import { controlsManifest } from './controls.ts';
-import { deriveContext, type TemplateContext } from './derive.ts';
-import { collectPackage, planFiles, type Layer } from './layers.ts';
-import { flagName, questionOf, UsageError } from './option-spec.ts';
 import type { Database, PackageManager } from './choices.ts';
 import { databaseSetup } from './database-setup.ts';
+import type { TemplateContext } from './derive.ts';
+import { flagName, questionOf, UsageError } from './option-spec.ts';
 import { installCommand } from './package-manager.ts';
-import { hasStorage, requireStorage } from './storage.ts';
-import { uploadsDefault } from '../files/files.ts';
-import { checkPolicy, defaultPolicy, type LoadedPreset, type Policy, type PresetRecord } from './policy.ts';
-
-/** Where a project's policy comes from: a preset just loaded, or what `.yo-rc.json` recorded. */
-export interface PolicySource {
-  readonly record?: PresetRecord | undefined;
-  readonly policy: Policy;
-}
-import { generatorVersion, pin } from './versions.ts';
-
-/** Every stored option's default, by name: what `--yes` accepts and an older `.yo-rc.json` lacks. */
-export const configDefaults = (): Record<string, unknown> =>
-  Object.fromEntries([nameSpec, ...appOptions].map((spec) => [spec.name, spec.default]));
-
-/**
- * Defaults for a stored `.yo-rc.json`: as configDefaults, except that a project recorded before the
- * accounts option existed was generated without accounts.
- */
-export const storedDefaults = (): Record<string, unknown> => ({ ...configDefaults(), accounts: false, uploads: false });
-
-export interface NewProject {
-  readonly config: ProjectConfig;
-  readonly ctx: TemplateContext;
-  /** 48 random bytes, base64url: written to the gitignored `.env` only, never to `.yo-rc.json`. */
-  readonly appSecret: string;
-}
-
-/**
- * The validated configuration (defaults, then the values given as flags or answers), its template
- * context and a fresh secret. `deterministic` (tests only) fixes the secret and the year; the fixed
- * secret says "placeholder", so a project generated that way by mistake refuses to start in production.
- */
-export function newProject(given: Readonly<Record<string, unknown>>, deterministic: boolean, preset?: PolicySource): NewProject {
-  const year = deterministic ? 2026 : new Date().getFullYear();
-  const recorded = preset?.record === undefined ? {} : { preset: preset.record };
-  const policy = preset?.policy ?? defaultPolicy;
-  const merged = { ...configDefaults(), ...given };
-  // Accounts default on only where there is storage; asking for them on `none` is refused.
-  if (given['accounts'] === undefined) merged['accounts'] = hasStorage(merged as { database: Database });
-  else if (given['accounts'] === true) requireStorage(merged as { database: Database }, 'accounts');
-  const draft = parseProjectConfig({ ...merged, ...uploadsDefault(merged, given), generatorVersion, ...recorded, policy }, 'configuration');
-  // The controls manifest follows from what is rendered (see controls.ts), recorded for `audit`.
-  const draftCtx = deriveContext(draft, year);
-  const config: ProjectConfig = { ...draft, controls: controlsManifest(draftCtx, planFiles(appLayers, draftCtx)) };
-  return {
-    config,
-    ctx: deriveContext(config, year),
-    appSecret: deterministic ? 'deterministic-placeholder-0123456789abcdefghijklmnop' : randomBytes(48).toString('base64url'),
-  };
-}
+import { checkPolicy, type LoadedPreset } from './policy.ts';
+import { appOptions, nameSpec } from './project-options.ts';
 
 /**
  * The values a new project starts from: the preset's answers, then the flags, each flag checked
@@ -110,42 +54,6 @@ export function nameQuestion(cwd: string, force: boolean): Record<string, unknow
 
 export const writingNotice = (ctx: TemplateContext, root: string): string =>
   `\nWriting ${ctx.name} (${ctx.framework} + ${ctx.database}) into ${root}`;
-
-/** The generated package.json: metadata, then the enabled layers' scripts and pinned dependencies. */
-export function packageJsonOf<C extends TemplateContext>(layers: readonly Layer<C>[], ctx: C) {
-  const { dependencies, devDependencies, scripts } = collectPackage(layers, ctx);
-  return {
-    name: ctx.name,
-    version: '0.1.0',
-    description: ctx.description,
-    private: true,
-    license: 'MIT',
-    type: 'module' as const,
-    engines: { node: `>=${ctx.nodeMajor}.11` },
-    // No `packageManager` field: pnpm 12 then manages its own version from the registry
-    // ("packageManagerDependencies"), which failed here (a platform binary that 404s) and makes a
-    // --frozen-lockfile install refuse the lockfile the first install wrote. CI and the Dockerfile
-    // install the pinned pnpm themselves (package-manager.ts `setup`).
-    scripts,
-    dependencies: pin(dependencies),
-    devDependencies: pin(devDependencies),
-    // pnpm runs no dependency's build script unless listed here: none is (see package-manager.ts).
-    ...(ctx.pm.isPnpm ? { pnpm: { onlyBuiltDependencies: [] as string[] } } : {}),
-  };
-}
-
-/**
- * The secrets file: rendered once, never re-rendered (rotating secrets on a re-run would log
- * everyone out). Owner-only (0600) on both entry points and on every re-run, as the SQLite file
- * is: it holds APP_SECRET, and the template's own mode would leave it world-readable
- * (OWASP Secrets Management Cheat Sheet).
- */
-export const secretsFile = {
-  source: 'secrets/.env.ejs',
-  destination: '.env',
-  mode: 0o600,
-  data: (project: NewProject) => ({ ...project.ctx, appSecret: project.appSecret }),
-} as const;
 
 /** Runs a command with an argument array (never a shell); rejects when it exits non-zero. */
 export type RunCommand = (command: string, args: string[], options: { cwd: string; stdio?: 'inherit' | 'ignore' }) => Promise<unknown>;

@@ -72,5 +72,9 @@ export function summaryText(summary: RunSummary): string {
   ].join('\n');
 }
 
+/** The settings a summary shows: `.yo-rc.json`'s, less the file hashes (the file list says more). */
+export const summaryConfig = (config: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'files'));
+
 /** The machine form (`--json`): one JSON document on stdout. */
 export const summaryJson = (summary: RunSummary): string => `${JSON.stringify(summary, undefined, 2)}\n`;

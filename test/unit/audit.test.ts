@@ -9,7 +9,7 @@ import helpers from 'yeoman-test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type AuditGenerator from '../../generators/audit/generator.ts';
 import { frameworks, type Framework } from '../../generators/shared/choices.ts';
-import { auditProject } from '../../generators/shared/audit.ts';
+import { auditProject } from '../../generators/audit/audit.ts';
 import { cliEntry, repoRoot } from '../support/run.ts';
 import { tempDir } from '../support/temp.ts';
 

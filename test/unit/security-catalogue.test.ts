@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appLayers } from '../../generators/app/files.ts';
+import { projectLayers as appLayers } from '../../generators/shared/project-layers.ts';
 import { resourceLayers, resourceTokens } from '../../generators/resource/files.ts';
 import { deriveContext } from '../../generators/shared/derive.ts';
 import { planFiles } from '../../generators/shared/layers.ts';
-import { newProject, packageJsonOf } from '../../generators/shared/project.ts';
+import { newProject, packageJsonOf } from '../../generators/shared/plan.ts';
 import { renderText } from '../../generators/shared/render.ts';
-import { describeResource, parseFields } from '../../generators/shared/resource-spec.ts';
+import { parseFields } from '../../generators/resource/fields.ts';
+import { describeResource } from '../../generators/shared/resource-spec.ts';
 import { asvsLevel1, controlIds } from '../../generators/shared/security-catalogue.ts';
 import { label, matrix, type Combination } from '../matrix.ts';
 import { asvsLevel1Ids, asvsOtherIds } from '../support/asvs-5.0.ts';

@@ -25,7 +25,7 @@ const indentOf = (line: string): number => line.length - line.trimStart().length
 export function pipelineFindings(path: string, text: string): string[] {
   const lines = text.split('\n');
   const findings: string[] = [];
-  const at = (index: number, finding: string) => findings.push(`${path}:${index + 1}: ${finding}`);
+  const at = (index: number, finding: string) => findings.push(`${path}:${String(index + 1)}: ${finding}`);
   if (isPipeline(path) || isDockerfile(path)) {
     for (const [index, raw] of lines.entries()) {
       const line = code(raw);
@@ -49,8 +49,8 @@ export function pipelineFindings(path: string, text: string): string[] {
 
 function workflowFindings(path: string, lines: readonly string[]): string[] {
   const findings: string[] = [];
-  const at = (index: number, finding: string) => findings.push(`${path}:${index + 1}: ${finding}`);
-  const top = lines.findIndex((raw) => /^permissions:/u.test(code(raw)));
+  const at = (index: number, finding: string) => findings.push(`${path}:${String(index + 1)}: ${finding}`);
+  const top = lines.findIndex((raw) => code(raw).startsWith('permissions:'));
   if (top === -1) findings.push(`${path}: no top-level permissions: every job gets the repository's default token (OpenSSF Scorecard Token-Permissions)`);
   else {
     if (/^permissions:\s*write-all\b/u.test(code(lines[top] ?? ''))) at(top, 'the top-level token may write everything (OpenSSF Scorecard Token-Permissions)');

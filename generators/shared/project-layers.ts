@@ -1,5 +1,6 @@
 /**
- * What the app generator emits, as data: layers (folders under templates/) with the condition
+ * What a project is made of, as data (the core's, used by plan.ts for both entry points): the base,
+ * framework and database layers, then each feature generator's own list from its files.ts: layers (folders under templates/) with the condition
  * that enables them and the dependencies and scripts they bring. File count grows as
  * frameworks + databases + features, never as their product.
  */
@@ -10,10 +11,10 @@ import { dockerLayers } from '../docker/files.ts';
 import { filesLayers } from '../files/files.ts';
 import { resourceRegistryLayers } from '../resource/files.ts';
 import { viewsLayers } from '../views/files.ts';
-import type { Layer } from '../shared/layers.ts';
-import type { TemplateContext } from '../shared/derive.ts';
+import type { Layer } from './layers.ts';
+import type { TemplateContext } from './derive.ts';
 
-export const appLayers: readonly Layer<TemplateContext>[] = [
+export const projectLayers: readonly Layer<TemplateContext>[] = [
   {
     dir: 'base',
     when: () => true,
@@ -110,5 +111,11 @@ export const appLayers: readonly Layer<TemplateContext>[] = [
     // pnpm ≥ 11 reads its settings from pnpm-workspace.yaml: which dependency build scripts run (none).
     dir: 'package-manager/pnpm',
     when: (ctx) => ctx.pm.isPnpm,
+  },
+  {
+    // The audit in the project itself: `npm run audit:controls`, which its CI runs on every push.
+    dir: 'features/controls-audit',
+    when: () => true,
+    scripts: { 'audit:controls': 'node scripts/audit-controls.ts' },
   },
 ];
