@@ -8,7 +8,12 @@ import type { TemplateContext } from '../shared/derive.ts';
 import type { Layer } from '../shared/layers.ts';
 
 export const accountsLayers: readonly Layer<TemplateContext>[] = [
-  { dir: 'features/accounts/common', when: (ctx) => ctx.features.accounts },
+  {
+    dir: 'features/accounts/common',
+    when: (ctx) => ctx.features.accounts,
+    // The password strength estimator and its dictionaries (src/accounts/password-strength.ts).
+    dependencies: ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en'],
+  },
   // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
   // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.
   { dir: 'features/accounts/edge', when: (ctx) => ctx.features.accounts },
