@@ -8,7 +8,8 @@ import type { TemplateContext } from '../shared/derive.ts';
 import type { Layer } from '../shared/layers.ts';
 
 export const accountsLayers: readonly Layer<TemplateContext>[] = [
-  { dir: 'features/accounts/common', when: (ctx) => ctx.features.accounts },
+  // otplib: RFC 6238 TOTP for the second factor (src/accounts/totp.ts).
+  { dir: 'features/accounts/common', when: (ctx) => ctx.features.accounts, dependencies: ['otplib'] },
   // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
   // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.
   { dir: 'features/accounts/edge', when: (ctx) => ctx.features.accounts },
