@@ -204,7 +204,8 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     const edited: string[] = [];
     for (const file of plan) {
       const path = this.destinationPath(file.destination);
-      this.renderTemplate(file.source, file.destination, ctx);
+      // cache: each template compiled once per process (render.ts says why).
+      this.renderTemplate(file.source, file.destination, ctx, { transformOptions: { cache: true } });
       const next = this.fs.read(path) ?? '';
       const action = fileAction(this.destinationRoot(), file.destination, next, recorded);
       if (action === 'update') this.markOverwrite(path);
