@@ -8,7 +8,14 @@ import type { TemplateContext } from '../shared/derive.ts';
 import type { Layer } from '../shared/layers.ts';
 
 export const accountsLayers: readonly Layer<TemplateContext>[] = [
-  { dir: 'features/accounts/common', when: (ctx) => ctx.features.accounts },
+  {
+    dir: 'features/accounts/common',
+    when: (ctx) => ctx.features.accounts,
+    // nodemailer: verification and password-reset mail (src/accounts/mail.ts); smtp-server: the
+    // real SMTP server the generated tests run in-process to read the links out of delivered mail.
+    dependencies: ['nodemailer'],
+    devDependencies: ['@types/nodemailer', 'smtp-server', '@types/smtp-server'],
+  },
   // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
   // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.
   { dir: 'features/accounts/edge', when: (ctx) => ctx.features.accounts },
