@@ -159,7 +159,7 @@ describe('resource sub-generator', () => {
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
     expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.items, ctx\.signer, ctx\.createItem\),\n\] as const;/u);
     expect(registry).toMatch(/return \{\n {2}\};/u);
-    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n {2}'0001b_create_accounts': createAccounts,\n {2}'0001c_create_files': createFiles,\n {2}'0001d_index_owner_lists': indexOwnerLists,\n {2}'0001e_index_files_owner_list': indexFilesOwnerList,\n {2}'0001f_create_idempotency_keys': createIdempotencyKeys,\n {2}'0001h_account_totp': accountTotp,\n {2}'0001i_account_sessions': accountSessions,\n\};/u);
+    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n {2}'0001b_create_accounts': createAccounts,\n {2}'0001c_create_files': createFiles,\n {2}'0001d_index_owner_lists': indexOwnerLists,\n {2}'0001e_index_files_owner_list': indexFilesOwnerList,\n {2}'0001f_create_idempotency_keys': createIdempotencyKeys,\n {2}'0001g_account_email': accountEmail,\n {2}'0001h_account_totp': accountTotp,\n {2}'0001i_account_sessions': accountSessions,\n\};/u);
     expect(stored(root).resources).toBeUndefined();
   });
 
@@ -189,7 +189,7 @@ describe('resource sub-generator', () => {
     );
     expect(registry).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
-      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001c_create_files': createFiles,\n  '0001d_index_owner_lists': indexOwnerLists,\n  '0001e_index_files_owner_list': indexFilesOwnerList,\n  '0001f_create_idempotency_keys': createIdempotencyKeys,\n  '0001h_account_totp': accountTotp,\n  '0001i_account_sessions': accountSessions,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
+      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001c_create_files': createFiles,\n  '0001d_index_owner_lists': indexOwnerLists,\n  '0001e_index_files_owner_list': indexFilesOwnerList,\n  '0001f_create_idempotency_keys': createIdempotencyKeys,\n  '0001g_account_email': accountEmail,\n  '0001h_account_totp': accountTotp,\n  '0001i_account_sessions': accountSessions,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
     );
     // The field values reach code only as validated identifiers and numbers.
     const schema = readFileSync(join(root, 'src/resources/books/schema.ts'), 'utf8');
@@ -318,7 +318,7 @@ describe('accounts option and sub-generator', () => {
     await runAccounts(root);
     await runResource(root, 'author', { fields: 'name:string' });
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
-      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001d_index_owner_lists': indexOwnerLists,\n  '0001f_create_idempotency_keys': createIdempotencyKeys,\n  '0001h_account_totp': accountTotp,\n  '0001i_account_sessions': accountSessions,\n  "0002_create_books": createBooks,\n  "0003_create_authors": createAuthors,\n};`,
+      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001d_index_owner_lists': indexOwnerLists,\n  '0001f_create_idempotency_keys': createIdempotencyKeys,\n  '0001g_account_email': accountEmail,\n  '0001h_account_totp': accountTotp,\n  '0001i_account_sessions': accountSessions,\n  "0002_create_books": createBooks,\n  "0003_create_authors": createAuthors,\n};`,
     );
     // Applied after 0002 in such a project: the migrator must accept it out of order.
     expect(readFileSync(join(root, 'src/db/migrate.ts'), 'utf8')).toContain('allowUnorderedMigrations: true');
