@@ -22,7 +22,7 @@ export interface OutputFile {
  * `ejs` (our dependency is pinned to the version mem-fs-editor resolves), with the template's path
  * as `filename` and no `this` (the generators use templateContext 'none').
  *
- * `cache: true` (here and in base-generator.ts) keeps each template's compiled function, keyed by
+ * `cache: true` keeps each template's compiled function, keyed by
  * its path: a CLI run renders each template once either way, but a process that generates many
  * projects (the generator's own tests: hundreds of runs) compiled every template every time.
  * The templates are files of this package, never changed while it runs.
