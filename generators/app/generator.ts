@@ -7,7 +7,7 @@
 import { chmodSync, existsSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
-import type { ProjectConfig } from '../shared/config.ts';
+import { yoRcSettings, type ProjectConfig } from '../shared/config.ts';
 import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
 import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
 import { newProject, plan, secretsFile, type Plan, type PlannedOutput, type PolicySource } from '../shared/plan.ts';
@@ -15,7 +15,8 @@ import {
   checkNewTarget, initialCommit, nameQuestion, installDependencies, installNotice, nextSteps, writingNotice, type RunCommand,
 } from '../shared/project.ts';
 import { summaryConfig, summaryJson, summaryText, type RunSummary } from '../shared/render.ts';
-import { fileState, nextPackageJson, nextYoRc, stateAction, type FileState } from '../shared/rerun.ts';
+import { fileState, nextPackageJson, nextRecord, nextYoRc, stateAction, type FileState } from '../shared/rerun.ts';
+import { recordPath } from '../shared/record.ts';
 import { appFlags, appOptions, appTestFlags, nameSpec } from './options.ts';
 
 type Answers = Partial<Record<string, unknown>>;
@@ -114,10 +115,12 @@ export default class AppGenerator extends SecureTsGenerator {
     }
     this.project = plan(project);
     // The files written by code, as they were before this run (for the report; see ../shared/rerun.ts).
-    for (const path of ['.yo-rc.json', 'package.json', secretsFile.destination]) this.before.set(path, fileState(this.destinationRoot(), path));
+    for (const path of ['.yo-rc.json', recordPath, 'package.json', secretsFile.destination]) this.before.set(path, fileState(this.destinationRoot(), path));
     if (this.dryRun) return;
-    // `.yo-rc.json` through Yeoman's Storage; the file hashes are set as the owned files are written.
-    for (const [key, value] of Object.entries(this.project.config)) if (key !== 'files') this.config.set(key, value);
+    // `.yo-rc.json` (the answers) and `.secure-ts/record.json` (the controls now; the file hashes as the
+    // owned files are written) through Yeoman's Storage.
+    for (const [key, value] of Object.entries(yoRcSettings(this.project.config))) this.config.set(key, value);
+    if (this.project.record.controls !== undefined) this.setRecord('controls', this.project.record.controls);
   }
 
   writing(): void {
@@ -204,12 +207,13 @@ export default class AppGenerator extends SecureTsGenerator {
     return path === 'package.json' && action === 'update' && this.flag('force') !== true ? 'conflict' : action;
   }
 
-  /** With --dry-run: what a real run would leave in `.yo-rc.json`, package.json or `.env`. */
+  /** With --dry-run: what a real run would leave in `.yo-rc.json`, the record, package.json or `.env`. */
   private predicted(path: string, before: FileState, project: Plan): FileState {
     if (path === secretsFile.destination) return before.text === undefined ? { text: '' } : { text: before.text, mode: secretsFile.mode };
     if (path === 'package.json') return { text: nextPackageJson(before, project.packageJson) };
-    const settings = { ...Object.fromEntries(Object.entries(project.config).filter(([key]) => key !== 'files')), files: this.plannedFiles };
-    return { text: nextYoRc(before, settings) };
+    const yoRc = fileState(this.destinationRoot(), '.yo-rc.json');
+    if (path === recordPath) return { text: nextRecord(before, yoRc, { controls: project.record.controls, files: this.plannedFiles }) };
+    return { text: nextYoRc(before, yoRcSettings(project.config)) };
   }
 
   /** A choice question narrowed to the policy's allow-list (a single allowed value is still shown). */

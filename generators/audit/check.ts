@@ -2,7 +2,7 @@
  * The audit's checks, self-contained (Node built-ins only): the generator's `secure-ts audit` runs
  * them, and every generated project carries this same file, verbatim, as
  * `scripts/audit/check.ts`, run by `npm run audit:controls` (scripts/audit-controls.ts) in its CI on
- * every push, against the manifest recorded in `.yo-rc.json`, with no network and no generator
+ * every push, against the manifest recorded in `.secure-ts/record.json`, with no network and no generator
  * installed. So a weakened control fails the team's pipeline, not only a manual run.
  */
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * `yo secure-ts:audit`: checks the project in the current folder against the controls manifest
- * its generator recorded in `.yo-rc.json`, one line per finding. Findings fail the run (non-zero
+ * its generator recorded in `.secure-ts/record.json`, one line per finding. Findings fail the run (non-zero
  * exit), so a team can run it in CI. Reads only; writes nothing. The CLI's `secure-ts audit` runs
  * the same check without Yeoman (./audit.ts). `--accept <file> --reason …` records a
  * reviewed change to a locked file instead.

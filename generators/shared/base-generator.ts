@@ -8,7 +8,7 @@ import { dirname, resolve, sep } from 'node:path';
 import Generator from 'yeoman-generator';
 import { controlsDocLayers } from '../audit/files.ts';
 import { storedDefaults } from './answers.ts';
-import { parseProjectConfig, type ProjectConfig } from './config.ts';
+import { legacyRecordKeys, parseProjectConfig, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { planFiles, type Layer, type PlannedFile } from './layers.ts';
@@ -18,6 +18,7 @@ import { templatesRoot } from './paths.ts';
 import { checkPolicy, type PolicyContext } from './policy.ts';
 import { packageJsonOf } from './plan.ts';
 import { projectLayers } from './project-layers.ts';
+import { recordFileKeys, recordPath, type RecordFile, type RecordFileKey } from './record.ts';
 import { fileAction, renderText, type FileAction, type OutputFile } from './render.ts';
 
 /** What this run did (or, with --dry-run, would do) to each file it rendered. */
@@ -142,7 +143,36 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected storedConfig(): ProjectConfig | undefined {
     const all = this.config.getAll();
     if (Object.keys(all).length === 0) return undefined;
-    return parseProjectConfig({ ...storedDefaults(), ...all }, '.yo-rc.json');
+    const record = Object.fromEntries(recordFileKeys.map((key) => [key, this.recorded(key)]).filter(([, value]) => value !== undefined));
+    return parseProjectConfig({ ...storedDefaults(), ...all, ...record }, '.yo-rc.json');
+  }
+
+  /** `.secure-ts/record.json` through Yeoman's Storage, for the current destination root. */
+  private recordStorage?: { readonly root: string; readonly storage: ReturnType<Generator['createStorage']> };
+
+  private get recordStore(): ReturnType<Generator['createStorage']> {
+    const root = this.destinationRoot();
+    if (this.recordStorage?.root !== root) this.recordStorage = { root, storage: this.createStorage(recordPath) };
+    return this.recordStorage.storage;
+  }
+
+  /** One key of the record: from the record file, or from a `.yo-rc.json` written before the split. */
+  protected recorded<K extends RecordFileKey>(key: K): RecordFile[K] | undefined {
+    return (this.recordStore.get(key) ?? this.config.get(key)) as RecordFile[K] | undefined;
+  }
+
+  /**
+   * Sets one key of the record file. The first write of a run moves whatever record a pre-split
+   * `.yo-rc.json` still holds into the record file, so `.yo-rc.json` keeps only the answers.
+   * The record is the generator's bookkeeping, never the user's: written without a conflict prompt.
+   */
+  protected setRecord(key: RecordFileKey, value: unknown): void {
+    for (const legacy of legacyRecordKeys(this.config.getAll())) {
+      if (this.recordStore.get(legacy) === undefined) this.recordStore.set(legacy, this.config.get(legacy));
+      this.config.delete(legacy);
+    }
+    this.recordStore.set(key, value);
+    this.markOverwrite(this.destinationPath(recordPath));
   }
 
   /** For sub-generators: the stored configuration, or a clear stop outside a generated project. */
@@ -178,7 +208,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected recordControls(ctx: TemplateContext): void {
     // Unless this run already rendered it (a feature sub-command renders every changed app file).
     this.renderLayers(controlsDocLayers, ctx, {}, (file) => !this.outcomes.has(file.destination));
-    if (!this.dryRun) this.config.set('controls', controlsManifest(ctx, planFiles(projectLayers, ctx)));
+    if (!this.dryRun) this.setRecord('controls', controlsManifest(ctx, planFiles(projectLayers, ctx)));
   }
 
   /** Render every file of the enabled layers and write them as owned files; returns the plan (for reporting and tests). */
@@ -198,7 +228,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
    * Write generator-owned files (rendered by the core, plan.ts, or by `renderLayers`) into Yeoman's
    * `this.fs`, the one place an entry point decides what reaches a project that already exists.
    *
-   * Generator-owned files are recorded in `.yo-rc.json` (see owned-files.ts). On a later run a
+   * Generator-owned files are recorded in `.secure-ts/record.json` (see owned-files.ts). On a later run a
    * file still as we wrote it is updated silently; a file the user edited goes through Yeoman's
    * conflict prompt, and with --yes (no prompts) the run stops, naming it, and writes nothing,
    * unless --force. A user's edit is never overwritten silently.
@@ -230,14 +260,14 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
       );
     }
     this.plannedFiles = sortedRecord(recorded);
-    this.config.set('files', this.plannedFiles);
+    this.setRecord('files', this.plannedFiles);
   }
 
   /** The `files` record as this run leaves it (with --dry-run: as it would), once files were written. */
   protected plannedFiles?: Record<string, string>;
 
   private recordedFiles(): Record<string, string> {
-    return this.plannedFiles ?? ((this.config.get('files') as Record<string, string> | undefined) ?? {});
+    return this.plannedFiles ?? this.recorded('files') ?? {};
   }
 
   /**
@@ -281,10 +311,10 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     }
     if (this.dryRun) return;
     this.plannedFiles = sortedRecord(Object.fromEntries(Object.entries(recorded).filter(([path]) => !stale.includes(path))));
-    this.config.set('files', this.plannedFiles);
-    const accepted = this.config.get('accepted') as Record<string, unknown> | undefined;
+    this.setRecord('files', this.plannedFiles);
+    const accepted = this.recorded('accepted');
     if (accepted !== undefined && stale.some((path) => Object.hasOwn(accepted, path))) {
-      this.config.set('accepted', Object.fromEntries(Object.entries(accepted).filter(([path]) => !stale.includes(path))));
+      this.setRecord('accepted', Object.fromEntries(Object.entries(accepted).filter(([path]) => !stale.includes(path))));
     }
   }
 
@@ -366,7 +396,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   }
 
   /** Tell Yeoman's conflicter this file is ours and unedited: write it without asking. */
-  private markOverwrite(path: string): void {
+  protected markOverwrite(path: string): void {
     const file = this.env.sharedFs.get(path) as { conflicter?: string };
     file.conflicter = 'force';
   }

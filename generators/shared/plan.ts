@@ -9,14 +9,14 @@
 import { randomBytes } from 'node:crypto';
 import { answersOf, configDefaults } from './answers.ts';
 import type { Database } from './choices.ts';
-import { configKey, parseProjectConfig, type ProjectConfig } from './config.ts';
+import { configKey, parseProjectConfig, yoRcSettings, type ProjectConfig } from './config.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { defaultPolicy, type Policy, type PresetRecord } from './policy.ts';
 import { projectLayers } from './project-layers.ts';
-import type { ProjectRecord } from './record.ts';
+import { recordFileOf, recordPath, type ProjectRecord } from './record.ts';
 import { renderText, type OutputFile } from './render.ts';
 import { hasStorage, requireStorage } from './storage.ts';
 import { uploadsDefault } from '../files/files.ts';
@@ -62,7 +62,8 @@ export function newProject(given: Readonly<Record<string, unknown>>, determinist
 /**
  * How an entry point writes a planned file: `owned` (generator-owned, recorded by hash, an edit is
  * a conflict), `package` (package.json: merged into the team's on a re-run), `secret` (`.env`:
- * written once, never re-rendered), `config` (`.yo-rc.json`: Yeoman's Storage writes it).
+ * written once, never re-rendered), `config` (`.yo-rc.json` and `.secure-ts/record.json`: Yeoman's
+ * Storage writes them).
  */
 export type WriteKind = 'owned' | 'package' | 'secret' | 'config';
 
@@ -92,13 +93,15 @@ export function plan(project: NewProject): Plan {
     controls: controlsManifest(ctx, planned),
     files: sortedRecord(Object.fromEntries(rendered.map((file) => [file.path, contentHash(file.contents)]))),
   };
-  // Keys in the order `.yo-rc.json` has always had them: the answers, then controls and files.
+  // In memory the answers and the record are one configuration; on disk `.yo-rc.json` keeps the
+  // answers (short, what a team reads) and `.secure-ts/record.json` the hashes and the controls.
   const config: ProjectConfig = { ...project.config, controls: record.controls, files: record.files };
   const packageJson = packageJsonOf(projectLayers, ctx);
   const secrets = renderText(secretsFile.source, secretsFile.destination, { ...ctx, appSecret: project.appSecret });
   return {
     files: [
-      { path: '.yo-rc.json', contents: jsonText({ [configKey]: config }), kind: 'config' },
+      { path: '.yo-rc.json', contents: jsonText({ [configKey]: yoRcSettings(config) }), kind: 'config' },
+      { path: recordPath, contents: jsonText(recordFileOf(record)), kind: 'config' },
       ...rendered.map((file) => ({ ...file, kind: 'owned' as const })),
       { path: 'package.json', contents: jsonText(packageJson), kind: 'package' },
       { ...secrets, mode: secretsFile.mode, kind: 'secret' },

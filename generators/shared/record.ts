@@ -1,8 +1,11 @@
 /**
- * What the generator recorded about its own output, beside the answers in `.yo-rc.json`: the
- * version that last rendered the project, the hash of every generator-owned file as written
- * (owned-files.ts), the controls manifest `secure-ts audit` checks (controls.ts computes it) and the
- * reviewed changes to locked files. Nothing here feeds the template context (derive.ts).
+ * What the generator recorded about its own output: the version that last rendered the project
+ * (kept in `.yo-rc.json` beside the answers), and in `.secure-ts/record.json` the hash of every
+ * generator-owned file as written (owned-files.ts), the controls manifest `secure-ts audit` and
+ * `npm run audit:controls` check (controls.ts computes it) and the reviewed changes to locked
+ * files. `.yo-rc.json` stays the short list of answers a team reads; projects generated before
+ * the split kept all of it there, and the next run that writes moves it (`legacyRecordKeys`).
+ * Nothing here feeds the template context (derive.ts).
  */
 import { z } from 'zod';
 
@@ -48,3 +51,20 @@ export type ProjectRecord = {
   controls?: ControlsManifest;
   accepted?: Record<string, AcceptedChange>;
 };
+
+/** Where the record lives in a project (relative to its root). */
+export const recordPath = '.secure-ts/record.json';
+
+/** The record's keys kept in `.secure-ts/record.json`, in the order it lists them. */
+export const recordFileKeys = ['controls', 'files', 'accepted'] as const;
+export type RecordFileKey = (typeof recordFileKeys)[number];
+
+/** `.secure-ts/record.json`, validated. */
+export const recordFileSchema = z.strictObject({ controls: recordShape.controls, files: recordShape.files, accepted: recordShape.accepted });
+
+export type RecordFile = Pick<ProjectRecord, RecordFileKey>;
+
+/** The record file's contents for a record, in its key order, without absent keys. */
+export function recordFileOf(record: Partial<RecordFile>): RecordFile {
+  return Object.fromEntries(recordFileKeys.filter((key) => record[key] !== undefined).map((key) => [key, record[key]])) as RecordFile;
+}

@@ -1,12 +1,13 @@
 /**
- * What a run does to the three files an entry point writes by code rather than from a template:
- * `.yo-rc.json` (Yeoman's Storage sets each key), `package.json` (merged into the team's) and `.env`
+ * What a run does to the files an entry point writes by code rather than from a template:
+ * `.yo-rc.json` and `.secure-ts/record.json` (Yeoman's Storage sets each key), `package.json`
+ * (merged into the team's) and `.env`
  * (written once, then only made owner-only). `--dry-run` predicts it, so it lists as "update" only
  * what a real run would change; a real run compares the disk before and after.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { configKey } from './config.ts';
+import { configKey, legacyRecordKeys, yoRcSettings } from './config.ts';
 
 export interface FileState {
   readonly text?: string | undefined;
@@ -50,12 +51,33 @@ const parsed = (text: string): unknown => {
   }
 };
 
-/** `.yo-rc.json` once every key of `settings` is set under the generator's key, as Storage writes it. */
+const ownSettings = (state: FileState): Record<string, unknown> => {
+  const all = state.text === undefined ? {} : parsed(state.text);
+  const root = isObject(all) ? all : {};
+  return isObject(root[configKey]) ? root[configKey] : {};
+};
+
+/**
+ * `.yo-rc.json` once every key of `settings` is set under the generator's key, as Storage writes
+ * it, and any record a pre-split project kept there has moved to the record file.
+ */
 export function nextYoRc(before: FileState, settings: Readonly<Record<string, unknown>>): string {
   const all = before.text === undefined ? {} : parsed(before.text);
   const root = isObject(all) ? all : {};
-  const own = isObject(root[configKey]) ? root[configKey] : {};
-  return jsonText({ ...root, [configKey]: { ...own, ...settings } });
+  return jsonText({ ...root, [configKey]: { ...yoRcSettings(ownSettings(before)), ...settings } });
+}
+
+/**
+ * `.secure-ts/record.json` once a run has set `values`: as `setRecord` leaves it, with the record a
+ * pre-split `.yo-rc.json` held moved in first (keys the record file has win).
+ */
+export function nextRecord(before: FileState, yoRc: FileState, values: Readonly<Record<string, unknown>>): string {
+  const current = before.text === undefined ? {} : parsed(before.text);
+  const record: Record<string, unknown> = { ...(isObject(current) ? current : {}) };
+  const legacy = ownSettings(yoRc);
+  for (const key of legacyRecordKeys(legacy)) if (record[key] === undefined) record[key] = legacy[key];
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) record[key] = value;
+  return jsonText(record);
 }
 
 /** package.json once `wanted` is merged into it. */

@@ -11,6 +11,7 @@ import type AuditGenerator from '../../generators/audit/generator.ts';
 import { frameworks, type Framework } from '../../generators/shared/choices.ts';
 import { auditProject } from '../../generators/audit/audit.ts';
 import { cliEntry, repoRoot } from '../support/run.ts';
+import { recordFile } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
 
 const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
@@ -296,7 +297,7 @@ describe('the audit command', () => {
     expect(cli(['audit'], edited).status).toBe(1);
     const accepted = cli(['audit', '--accept', 'src/security/policy.ts', '--reason', 'comment only, reviewed in PR 12'], edited);
     expect(accepted.status, accepted.stderr).toBe(0);
-    const stored = JSON.parse(readFileSync(join(edited, '.yo-rc.json'), 'utf8'))['generator-secure-ts'].accepted;
+    const stored = recordFile(edited).accepted;
     expect(stored['src/security/policy.ts']).toMatchObject({ reason: 'comment only, reviewed in PR 12', hash: expect.stringMatching(/^[0-9a-f]{16}$/u) });
     const clean = cli(['audit'], edited);
     expect(clean.status, clean.stdout).toBe(0);
@@ -312,11 +313,12 @@ describe('the audit command', () => {
     [['--accept', '../../etc/passwd', '--reason', 'x'], /is not a locked file of this project/u],
     [['--reason', 'x'], /--reason goes with --accept/u],
   ])('refuses audit %j with exit code 2 and records nothing', (args, message) => {
-    const before = readFileSync(join(root, '.yo-rc.json'), 'utf8');
+    const files = ['.yo-rc.json', '.secure-ts/record.json'];
+    const before = files.map((file) => readFileSync(join(root, file), 'utf8'));
     const run = cli(['audit', ...args], root);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
-    expect(readFileSync(join(root, '.yo-rc.json'), 'utf8')).toBe(before);
+    expect(files.map((file) => readFileSync(join(root, file), 'utf8'))).toEqual(before);
   });
 
   it('stops with exit code 2 outside a generated project', () => {
@@ -337,9 +339,8 @@ describe('the audit command', () => {
   it('asks for a re-run when the project predates the manifest', () => {
     const old = join(tempDir('old'), 'svc');
     cpSync(root, old, { recursive: true });
-    const rc = JSON.parse(readFileSync(join(old, '.yo-rc.json'), 'utf8'));
-    delete rc['generator-secure-ts'].controls;
-    writeFileSync(join(old, '.yo-rc.json'), JSON.stringify(rc));
+    // Before the manifest existed there was no record file either: only .yo-rc.json.
+    rmSync(join(old, '.secure-ts'), { recursive: true });
     const run = cli(['audit'], old);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/no controls manifest .*re-run the generator/u);

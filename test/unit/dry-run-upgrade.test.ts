@@ -4,7 +4,7 @@
  * re-renders the generator-owned files through the conflict handling and reports what changed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentHash } from '../../generators/shared/owned-files.ts';
@@ -12,6 +12,7 @@ import { generatorVersion } from '../../generators/shared/versions.ts';
 import helpers from 'yeoman-test';
 import type AppGenerator from '../../generators/app/generator.ts';
 import { appGenerator, cliEntry, listFiles, runApp } from '../support/run.ts';
+import { recordFile, stored, yoRc } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
 
 const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
@@ -54,8 +55,8 @@ describe('--dry-run', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(summary.dependencies).toEqual(pkg.dependencies);
     expect(summary.devDependencies).toEqual(pkg.devDependencies);
-    const stored = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
-    expect({ ...summary.config, files: stored.files }).toEqual(stored);
+    const settings = stored(root);
+    expect({ ...summary.config, files: settings.files }).toEqual(settings);
   });
 
   it('on the Yeoman path (prompts) writes nothing either', async () => {
@@ -100,8 +101,11 @@ function olderProject(): string {
   const root = join(cwd, 'svc');
   const old = '// policy as generator-secure-ts 0.0.1 wrote it\nexport const BODY_LIMIT_BYTES = 100 * 1024;\n';
   writeFileSync(join(root, 'src/security/policy.ts'), old);
+  // 0.0.1 kept its record (file hashes, controls) in .yo-rc.json, beside the answers.
   const rc = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'));
-  rc['generator-secure-ts'].generatorVersion = '0.0.1';
+  const record = recordFile(root);
+  rmSync(join(root, '.secure-ts'), { recursive: true });
+  rc['generator-secure-ts'] = { ...rc['generator-secure-ts'], ...record, generatorVersion: '0.0.1' };
   rc['generator-secure-ts'].files['src/security/policy.ts'] = contentHash(old);
   writeFileSync(join(root, '.yo-rc.json'), `${JSON.stringify(rc, undefined, 2)}\n`);
   return root;
@@ -121,6 +125,11 @@ describe('re-running in a project made by an older version', () => {
     expect(run.stderr).toMatch(/^ {2}\d+ files unchanged$/mu);
     expect(readFileSync(join(root, 'src/security/policy.ts'), 'utf8')).toContain('CSP_DIRECTIVES');
     expect(JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'].generatorVersion).toBe(generatorVersion);
+    // The record moved out of .yo-rc.json into its own file, and the audit reads it there.
+    expect(Object.keys(yoRc(root))).not.toEqual(expect.arrayContaining(['files']));
+    expect(Object.keys(yoRc(root))).not.toContain('controls');
+    expect(recordFile(root).files['src/security/policy.ts']).toBe(contentHash(readFileSync(join(root, 'src/security/policy.ts'), 'utf8')));
+    expect(cli(['audit'], root).status).toBe(0);
   });
 
   it('--dry-run reports the update and the conflict, and changes nothing', () => {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type CiGenerator from '../../generators/ci/generator.ts';
 import { databases } from '../../generators/shared/choices.ts';
 import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
+import { stored } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
@@ -33,7 +34,6 @@ function presetFile(content: unknown): [string, string] {
   return [dir, path];
 }
 
-const stored = (root: string) => JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
 
 const strict = {
   name: 'acme',

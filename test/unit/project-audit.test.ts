@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditProject } from '../../generators/audit/audit.ts';
 import { cliEntry, repoRoot } from '../support/run.ts';
+import { recordFile } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
 
 function generate(flags: string[] = []): string {
@@ -34,7 +35,7 @@ describe('the project-local audit', () => {
     for (const file of ['check.ts', 'pipeline-checks.ts']) {
       const copy = readFileSync(join(root, 'scripts/audit', file), 'utf8');
       expect(copy).toContain(readFileSync(join(repoRoot, 'generators/audit', file), 'utf8'));
-      expect(JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'].controls.securityFiles).toContain(`scripts/audit/${file}`);
+      expect(recordFile(root).controls.securityFiles).toContain(`scripts/audit/${file}`);
     }
     for (const file of ['scripts/audit-controls.ts', 'scripts/audit/check.ts', 'scripts/audit/pipeline-checks.ts']) {
       const imports = [...readFileSync(join(root, file), 'utf8').matchAll(/\bfrom\s+'([^']+)'/gu)].map((m) => m[1]);

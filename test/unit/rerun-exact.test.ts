@@ -5,7 +5,7 @@
  * new provider; and `--dry-run` inside a project lists as "update" only what a real run changes.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { auditProject } from '../../generators/audit/audit.ts';
 import type CiGenerator from '../../generators/ci/generator.ts';
 import { generatorVersion } from '../../generators/shared/versions.ts';
 import { cliEntry, listFiles, repoRoot } from '../support/run.ts';
+import { recordFile } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
 
 const cliBase = ['--yes', '--skip-install', '--skip-git', '--deterministic'];
@@ -24,7 +25,7 @@ const runCi = (cwd: string, options: Record<string, unknown>, answers: Record<st
 
 /** Every file and folder below root (except .env, whose secret is random), path → content. */
 const texts = (root: string) => Object.fromEntries(listFiles(root).filter((f) => f !== '.env').map((f) => [f, readFileSync(join(root, f), 'utf8')]));
-const recorded = (root: string): Record<string, string> => JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'].files;
+const recorded = (root: string): Record<string, string> => recordFile(root).files;
 
 /** A fresh project `svc` made by the CLI, with these extra flags, in a folder of its own. */
 function generate(flags: string[] = []): string {
@@ -84,7 +85,7 @@ interface Summary {
   files: { path: string; action: string }[];
 }
 const actions = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Summary).files.map((f) => [f.path, f.action]));
-const byCode = ['.yo-rc.json', 'package.json', '.env'];
+const byCode = ['.yo-rc.json', '.secure-ts/record.json', 'package.json', '.env'];
 
 describe('--dry-run inside a project', () => {
   it('lists nothing to create or update when a real re-run changes nothing', () => {
@@ -109,17 +110,39 @@ describe('--dry-run inside a project', () => {
     chmodSync(join(root, '.env'), 0o644);
 
     const dry = actions(cli([...cliBase, '--dry-run', '--json'], root).stdout);
-    expect(byCode.map((path) => dry[path])).toEqual(['update', 'unchanged', 'update']);
+    expect(byCode.map((path) => dry[path])).toEqual(['update', 'unchanged', 'unchanged', 'update']);
     const real = cli([...cliBase, '--json'], root);
     expect(real.status, real.stderr).toBe(0);
     const done = actions(real.stdout.slice(real.stdout.indexOf('{')));
-    expect(byCode.map((path) => done[path])).toEqual(['update', 'unchanged', 'update']);
+    expect(byCode.map((path) => done[path])).toEqual(['update', 'unchanged', 'unchanged', 'update']);
     expect(JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'].generatorVersion).toBe(generatorVersion);
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies['left-pad']).toBe('1.3.0');
     expect(statSync(join(root, '.env')).mode & 0o777).toBe(0o600);
 
     const again = actions(cli([...cliBase, '--dry-run', '--json'], root).stdout);
-    expect(byCode.map((path) => again[path])).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(byCode.map((path) => again[path])).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('moves the record a pre-split project kept in .yo-rc.json to its own file, as --dry-run predicts', () => {
+    const root = generate();
+    const record = recordFile(root);
+    const rc = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'));
+    rc['generator-secure-ts'] = { ...rc['generator-secure-ts'], ...record };
+    writeFileSync(join(root, '.yo-rc.json'), `${JSON.stringify(rc, undefined, 2)}\n`);
+    rmSync(join(root, '.secure-ts'), { recursive: true });
+    const legacy = readFileSync(join(root, '.yo-rc.json'), 'utf8');
+
+    const dry = actions(cli([...cliBase, '--dry-run', '--json'], root).stdout);
+    expect(byCode.map((path) => dry[path])).toEqual(['update', 'create', 'unchanged', 'unchanged']);
+    expect(readFileSync(join(root, '.yo-rc.json'), 'utf8')).toBe(legacy);
+    const real = cli([...cliBase, '--json'], root);
+    expect(real.status, real.stderr).toBe(0);
+    const done = actions(real.stdout.slice(real.stdout.indexOf('{')));
+    expect(byCode.map((path) => done[path])).toEqual(['update', 'create', 'unchanged', 'unchanged']);
+    // Byte for byte what a fresh run writes: answers in .yo-rc.json, the record beside it.
+    expect(recordFile(root)).toEqual(record);
+    expect(Object.keys(JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'])).not.toContain('files');
+    expect(cli(['audit'], root).status).toBe(0);
   });
 
   it('lists package.json as asked about when a re-run would change what the team has, and as update with --force, as the forced run does', () => {

@@ -14,6 +14,7 @@ import { checkDependabot } from '../support/check-dependabot.ts';
 import { checkDockerfile } from '../support/check-dockerfile.ts';
 import { checkWorkflow } from '../support/check-workflow.ts';
 import { listFiles, repoRoot, runApp } from '../support/run.ts';
+import { stored } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
@@ -151,7 +152,6 @@ describe('ci sub-generator', () => {
 const resourceGenerator = join(repoRoot, 'dist', 'generators', 'resource', 'index.js');
 const runResource = (cwd: string, name: string, options: Record<string, unknown> = {}) =>
   helpers.run<ResourceGenerator>(resourceGenerator).withArguments([name]).withOptions({ ...subBase, ...options }).cd(cwd);
-const stored = (root: string) => JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
 
 describe('resource sub-generator', () => {
   it('the app generator emits a registry and a migration index listing only the example items', async () => {
