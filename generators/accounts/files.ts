@@ -21,6 +21,8 @@ export const accountsLayers: readonly Layer<TemplateContext>[] = [
   // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
   // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.
   { dir: 'features/accounts/edge', when: (ctx) => ctx.features.accounts },
+  // The team's own public routes (src/auth/public-routes.ts): written once, then theirs.
+  { dir: 'features/accounts/public-routes', when: (ctx) => ctx.features.accounts, teamOwned: true },
   { dir: 'features/accounts/express', when: (ctx) => ctx.features.accounts && ctx.isExpress },
   { dir: 'features/accounts/fastify', when: (ctx) => ctx.features.accounts && ctx.isFastify },
   { dir: 'features/accounts/hono', when: (ctx) => ctx.features.accounts && ctx.isHono },

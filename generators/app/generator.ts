@@ -129,12 +129,14 @@ export default class AppGenerator extends SecureTsGenerator {
     const files = (kind: PlannedOutput['kind']) => project.files.filter((file) => file.kind === kind);
     if (this.dryRun) {
       this.writeOwned(files('owned'));
+      this.writeTeamOwned(files('team'));
       const summary = this.summary(project);
       process.stdout.write(this.flag('json') === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
       return;
     }
     this.log(writingNotice(project.ctx, this.destinationRoot()));
     this.writeOwned(files('owned'));
+    this.writeTeamOwned(files('team'));
     // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
     this.packageJson.merge(project.packageJson);
     const secrets = this.destinationPath(secretsFile.destination);

@@ -220,8 +220,21 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     only: (file: PlannedFile) => boolean = () => true,
   ): PlannedFile[] {
     const plan = planFiles(layers, ctx, tokens).filter(only);
-    this.writeOwned(plan.map((file) => renderText(file.source, file.destination, ctx)));
+    this.writeOwned(plan.filter((file) => file.teamOwned !== true).map((file) => renderText(file.source, file.destination, ctx)));
+    this.writeTeamOwned(plan.filter((file) => file.teamOwned === true).map((file) => renderText(file.source, file.destination, ctx)));
     return plan;
+  }
+
+  /**
+   * The team's own files (a `teamOwned` layer): written when absent, as the feature's starting
+   * point; once there they are the team's, so no run compares, re-renders or records them.
+   */
+  protected writeTeamOwned(files: readonly OutputFile[]): void {
+    for (const file of files) {
+      const present = existsSync(this.destinationPath(file.path));
+      this.outcomes.set(file.path, { action: present ? 'unchanged' : 'create', rendered: file.contents });
+      if (!present && !this.dryRun) this.fs.write(this.destinationPath(file.path), file.contents);
+    }
   }
 
   /**

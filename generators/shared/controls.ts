@@ -140,6 +140,9 @@ const sessionPolicyLines = {
   'src/auth/http-policy.ts': [
     "export const SESSION_COOKIE = '__Host-session';",
     "const COOKIE_ATTRIBUTES = 'Path=/; Secure; HttpOnly; SameSite=Strict';",
+    // The team's public routes (src/auth/public-routes.ts, theirs to edit) join only through the
+    // check of each entry; the file itself is never locked.
+    'export const PUBLIC_ROUTES: ReadonlySet<string> = publicRoutes(TEAM_PUBLIC_ROUTES);',
   ],
 };
 

@@ -14,6 +14,12 @@ export interface Layer<C> {
   readonly dependencies?: readonly string[];
   readonly devDependencies?: readonly string[];
   readonly scripts?: Readonly<Record<string, string>>;
+  /**
+   * The layer's files are the team's from the start: written once when absent, never re-rendered,
+   * recorded or hash-locked (the project's list of public routes). A re-run or a feature added
+   * later leaves the team's version as it is, so editing one is never a conflict.
+   */
+  readonly teamOwned?: boolean;
 }
 
 export interface PlannedFile {
@@ -22,6 +28,8 @@ export interface PlannedFile {
   /** Output path relative to the destination root (`.ejs` stripped). */
   readonly destination: string;
   readonly layer: string;
+  /** From a `teamOwned` layer: written once, never re-rendered or recorded. */
+  readonly teamOwned?: boolean;
 }
 
 const cache = new Map<string, string[]>();
@@ -66,7 +74,7 @@ export function planFiles<C>(layers: readonly Layer<C>[], ctx: C, tokens: Readon
       if (previous) {
         throw new Error(`generator-secure-ts: ${destination} is emitted by both ${previous.layer} and ${layer.dir}`);
       }
-      owners.set(destination, { source: `${layer.dir}/${file}`, destination, layer: layer.dir });
+      owners.set(destination, { source: `${layer.dir}/${file}`, destination, layer: layer.dir, ...(layer.teamOwned === true ? { teamOwned: true } : {}) });
     }
   }
   return [...owners.values()].sort((a, b) => a.destination.localeCompare(b.destination));

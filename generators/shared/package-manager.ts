@@ -2,9 +2,9 @@
  * What differs between the package managers a project can use (`--package-manager`): the install
  * commands of the generator, CI and Docker, the lockfile, and how each refuses dependencies'
  * install scripts. npm: `ignore-scripts=true` in the project's .npmrc and `--ignore-scripts` in CI.
- * pnpm (≥ 10): it runs no dependency's build script unless the package is listed in
- * `onlyBuiltDependencies`, which the generated package.json sets to an empty list (OWASP NPM
- * Security Cheat Sheet: do not run install scripts you have not reviewed).
+ * pnpm (≥ 10): it runs no dependency's build script unless pnpm-workspace.yaml's `allowBuilds`
+ * allows it, and the generated one allows none (OWASP NPM Security Cheat Sheet: do not run
+ * install scripts you have not reviewed).
  */
 import type { PackageManager } from './choices.ts';
 import { pinnedVersion } from './versions.ts';

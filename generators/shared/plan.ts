@@ -62,10 +62,11 @@ export function newProject(given: Readonly<Record<string, unknown>>, determinist
 /**
  * How an entry point writes a planned file: `owned` (generator-owned, recorded by hash, an edit is
  * a conflict), `package` (package.json: merged into the team's on a re-run), `secret` (`.env`:
- * written once, never re-rendered), `config` (`.yo-rc.json` and `.secure-ts/record.json`: Yeoman's
- * Storage writes them).
+ * written once, never re-rendered), `team` (the team's own from the start, e.g. the public routes:
+ * written once when absent, never re-rendered or recorded), `config` (`.yo-rc.json` and
+ * `.secure-ts/record.json`: Yeoman's Storage writes them).
  */
-export type WriteKind = 'owned' | 'package' | 'secret' | 'config';
+export type WriteKind = 'owned' | 'package' | 'secret' | 'team' | 'config';
 
 export interface PlannedOutput extends OutputFile {
   readonly kind: WriteKind;
@@ -86,12 +87,13 @@ export interface Plan {
 export function plan(project: NewProject): Plan {
   const { ctx } = project;
   const planned = planFiles(projectLayers, ctx);
-  const rendered = planned.map((file) => renderText(file.source, file.destination, ctx));
+  const rendered = planned.map((file) => ({ ...renderText(file.source, file.destination, ctx), kind: file.teamOwned === true ? ('team' as const) : ('owned' as const) }));
   const record: ProjectRecord = {
     generatorVersion: project.config.generatorVersion,
     // The controls manifest follows from what is rendered (see controls.ts), recorded for `audit`.
     controls: controlsManifest(ctx, planned),
-    files: sortedRecord(Object.fromEntries(rendered.map((file) => [file.path, contentHash(file.contents)]))),
+    // The team's own files are not recorded: the generator never compares or re-renders them.
+    files: sortedRecord(Object.fromEntries(rendered.filter((file) => file.kind === 'owned').map((file) => [file.path, contentHash(file.contents)]))),
   };
   // In memory the answers and the record are one configuration; on disk `.yo-rc.json` keeps the
   // answers (short, what a team reads) and `.secure-ts/record.json` the hashes and the controls.
@@ -102,7 +104,7 @@ export function plan(project: NewProject): Plan {
     files: [
       { path: '.yo-rc.json', contents: jsonText({ [configKey]: yoRcSettings(config) }), kind: 'config' },
       { path: recordPath, contents: jsonText(recordFileOf(record)), kind: 'config' },
-      ...rendered.map((file) => ({ ...file, kind: 'owned' as const })),
+      ...rendered,
       { path: 'package.json', contents: jsonText(packageJson), kind: 'package' },
       { ...secrets, mode: secretsFile.mode, kind: 'secret' },
     ],
@@ -134,8 +136,8 @@ export function packageJsonOf<C extends TemplateContext>(layers: readonly Layer<
     scripts,
     dependencies: pin(dependencies),
     devDependencies: pin(devDependencies),
-    // pnpm runs no dependency's build script unless listed here: none is (see package-manager.ts).
-    ...(ctx.pm.isPnpm ? { pnpm: { onlyBuiltDependencies: [] as string[] } } : {}),
+    // No `pnpm` field: pnpm 11 and later read their settings (which builds may run) only from
+    // pnpm-workspace.yaml and warn about the field here (templates/package-manager/pnpm).
   };
 }
 

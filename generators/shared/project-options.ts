@@ -84,7 +84,7 @@ export const appOptions = [
     default: 'npm',
     hints: {
       npm: 'npm, install scripts off (.npmrc ignore-scripts), package-lock.json',
-      pnpm: 'pnpm, dependency build scripts blocked (onlyBuiltDependencies empty), pnpm-lock.yaml',
+      pnpm: 'pnpm, dependency build scripts blocked (pnpm-workspace.yaml allows none), pnpm-lock.yaml',
     },
   },
   {

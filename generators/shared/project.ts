@@ -59,7 +59,7 @@ export const writingNotice = (ctx: TemplateContext, root: string): string =>
 export type RunCommand = (command: string, args: string[], options: { cwd: string; stdio?: 'inherit' | 'ignore' }) => Promise<unknown>;
 
 export const installNotice = (packageManager: PackageManager = 'npm'): string => packageManager === 'pnpm'
-  ? '\nInstalling dependencies with pnpm (dependency build scripts are blocked: onlyBuiltDependencies is empty)…'
+  ? '\nInstalling dependencies with pnpm (dependency build scripts are blocked: pnpm-workspace.yaml allows none)…'
   : '\nInstalling dependencies with npm (install scripts are disabled by the project .npmrc)…';
 
 /** `silent` (with --json): the package manager prints nothing on stdout, which then holds only the JSON summary. */

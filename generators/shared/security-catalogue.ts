@@ -250,12 +250,12 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'E.22',
-    title: 'Deny by default: every route needs a session unless listed public, and every query is scoped to the signed-in account (another account’s id is a 404)',
+    title: 'Deny by default: every route needs a session unless listed public (the team lists its own, exact paths only, in a file it owns), and every query is scoped to the signed-in account (another account’s id is a 404)',
     asvs: ['V8.2.1', 'V8.2.2', 'V8.3.1'],
     refs: ['OWASP API1:2023 Broken Object Level Authorization'],
     when: withAccounts,
-    where: always(['src/auth/session.ts', 'src/auth/http-policy.ts', 'src/resources/items/repository.ts']),
-    tests: (p) => ['test/accounts/http.test.ts', ...resourceTests(p)],
+    where: always(['src/auth/session.ts', 'src/auth/http-policy.ts', 'src/auth/public-routes.ts', 'src/resources/items/repository.ts']),
+    tests: (p) => ['test/accounts/http.test.ts', 'test/accounts/public-routes.test.ts', ...resourceTests(p)],
   },
   {
     id: 'E.23',

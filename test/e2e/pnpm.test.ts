@@ -1,6 +1,6 @@
 /**
- * `--package-manager pnpm`: the CLI installs with pnpm (its own refusal of install scripts: no
- * dependency is in onlyBuiltDependencies), writes pnpm-lock.yaml, the lockfile-exact install the
+ * `--package-manager pnpm`: the CLI installs with pnpm (its own refusal of install scripts:
+ * pnpm-workspace.yaml allows no dependency's build), writes pnpm-lock.yaml, the lockfile-exact install the
  * generated CI and Dockerfile run passes, and the project's own checks and attack tests pass.
  * Needs pnpm on PATH (`npm install -g --prefix $HOME/.local/pnpm pnpm`; .ci/run does it).
  */
@@ -24,10 +24,11 @@ describe('a project installed with pnpm', () => {
     const cwd = workDir('pnpm');
     const root = join(cwd, 'pnpm-made');
     const made = generate(cwd, ['pnpm-made', '--yes', '--skip-git', '--framework', 'hono', '--database', 'sqlite', '--package-manager', 'pnpm']);
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager?: string; pnpm?: { onlyBuiltDependencies?: unknown } };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager?: string; pnpm?: unknown };
     // No packageManager field: pnpm would try to manage its own version and refuse the frozen install.
     expect(pkg.packageManager).toBeUndefined();
-    expect(pkg.pnpm?.onlyBuiltDependencies).toEqual([]);
+    // No `pnpm` field either: pnpm 11+ ignores it (with a warning); its settings live in pnpm-workspace.yaml.
+    expect(pkg.pnpm).toBeUndefined();
     // pnpm ≥ 11 reads its build policy from pnpm-workspace.yaml: swagger-ui-dist's @scarf/scarf
     // postinstall is denied by name, so the install neither runs it nor stops on it.
     expect(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')).toMatch(/^ {2}'@scarf\/scarf': false$/m);
