@@ -36,6 +36,8 @@ const lockedPrefixes = [
   'src/config/trust-proxy.ts',
   'src/config/redis.ts',
   'src/db/url.ts',
+  // PostgreSQL, MySQL: the TLS parameter and the values that turn verified TLS on (read by url.ts).
+  'src/db/dialect.ts',
   'src/db/pool.ts',
   'src/db/pool-gate.ts',
   'src/drain.ts',

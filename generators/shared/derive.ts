@@ -42,6 +42,8 @@ function deriveFlags(config: ProjectAnswers, year: number) {
     dbIsSqlite: config.database === 'sqlite',
     dbIsPostgres: config.database === 'postgres',
     dbIsMysql: config.database === 'mysql',
+    /** The database's own layer (templates/database/<db>), whose `_partials/` other layers include (compose.yaml). */
+    databaseLayer: `database/${config.database}`,
     hashingIsArgon2id: config.hashing === 'argon2id',
     hashingIsScrypt: config.hashing === 'scrypt',
     ciIsGithub: config.ci === 'github',

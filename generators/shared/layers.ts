@@ -34,7 +34,13 @@ export interface PlannedFile {
 
 const cache = new Map<string, string[]>();
 
-/** Every `.ejs` file below a layer folder, as sorted POSIX paths relative to it. */
+/**
+ * A layer's `_partials/` folder holds what another layer's template includes (the database
+ * layers' compose services, included by features/docker/compose.yaml.ejs): never emitted itself.
+ */
+const partials = '_partials/';
+
+/** Every `.ejs` file below a layer folder but outside `_partials/`, as sorted POSIX paths relative to it. */
 export function listTemplates(dir: string): string[] {
   const cached = cache.get(dir);
   if (cached) return cached;
@@ -42,6 +48,7 @@ export function listTemplates(dir: string): string[] {
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ejs'))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.startsWith(partials))
     .sort();
   cache.set(dir, files);
   return files;

@@ -80,6 +80,13 @@ export const projectLayers: readonly Layer<TemplateContext>[] = [
     when: (ctx) => ctx.dbIsSqlite,
   },
   {
+    // Server databases (PostgreSQL, MySQL), written once against src/db/dialect.ts: DATABASE_URL and
+    // TLS rules, env, error classification, createDb, the bounded wait for a pooled connection, and
+    // the outage tests. Each dialect's layer brings only what differs: dialect.ts, the pool, docs, tests.
+    dir: 'database/server',
+    when: (ctx) => ctx.dbIsPostgres || ctx.dbIsMysql,
+  },
+  {
     dir: 'database/postgres',
     when: (ctx) => ctx.dbIsPostgres,
     dependencies: ['pg'],
@@ -89,11 +96,6 @@ export const projectLayers: readonly Layer<TemplateContext>[] = [
     dir: 'database/mysql',
     when: (ctx) => ctx.dbIsMysql,
     dependencies: ['mysql2'],
-  },
-  {
-    // Pooled network databases (PostgreSQL, MySQL): the bounded wait for a pooled connection.
-    dir: 'database/pooled',
-    when: (ctx) => ctx.dbIsPostgres || ctx.dbIsMysql,
   },
   {
     // --database none: the items repository in memory, nothing else (no driver, no migrations).

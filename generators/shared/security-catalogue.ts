@@ -368,7 +368,7 @@ const entries: readonly Entry[] = [
     asvs: ['V16.5.2'],
     refs: ['RFC 9110 §10.2.3'],
     where: (p) => list('src/errors/unavailable-log.ts', 'src/errors/problem.ts', p.hasDb && !p.dbIsSqlite && 'src/db/pool-gate.ts'),
-    tests: (p) => list('test/security/overload.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/pool-saturation.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/outage.test.ts', 'test/security/expected-refusals.test.ts'),
+    tests: (p) => list('test/security/overload.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/pool-saturation.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/outage.test.ts', p.hasDb && !p.dbIsSqlite && 'test/db/statement-timeout.test.ts', 'test/security/expected-refusals.test.ts'),
   },
   {
     id: 'F.61',
@@ -444,7 +444,7 @@ const entries: readonly Entry[] = [
     asvs: ['V12.3.1', 'V12.3.2'],
     refs: ['OWASP Transport Layer Security Cheat Sheet'],
     when: (p) => p.hasDb && !p.dbIsSqlite,
-    where: always(['src/db/url.ts', 'src/db/pool.ts']),
+    where: always(['src/db/url.ts', 'src/db/dialect.ts', 'src/db/pool.ts']),
     tests: always(['test/db/tls.test.ts', 'test/db/url.test.ts']),
   },
   {

@@ -33,6 +33,7 @@ export function supplyChainContext(options: SupplyChainOptions) {
     dbIsSqlite: options.database === 'sqlite',
     dbIsPostgres: options.database === 'postgres',
     dbIsMysql: options.database === 'mysql',
+    databaseLayer: `database/${options.database}`,
     features: { docker: options.docker, redis: options.redis ?? false },
     actions,
     image,
