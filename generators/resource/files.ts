@@ -11,6 +11,8 @@ import type { ResourceDescription } from '../shared/resource-spec.ts';
 export const resourceRegistryLayers: readonly Layer<TemplateContext>[] = [
   { dir: 'features/resource/registry', when: () => true },
   { dir: 'features/resource/migrations', when: (ctx) => ctx.hasDb },
+  // The resources' table types, for src/db/schema.ts (apart from the registry, so the schema imports no application code).
+  { dir: 'features/resource/tables', when: (ctx) => ctx.hasDb },
 ];
 
 export type ResourceContext = TemplateContext & { readonly resource: ResourceDescription };

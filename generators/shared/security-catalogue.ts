@@ -183,7 +183,7 @@ const entries: readonly Entry[] = [
     asvs: ['V1.2.4'],
     refs: ['OWASP SQL Injection Prevention Cheat Sheet'],
     // Without a database the same injection payloads are thrown at the in-memory store.
-    where: (p) => list('src/resources/items/repository.ts', p.hasDb && 'eslint-rules/no-unsafe-sql.ts'),
+    where: (p) => list('src/resources/items/repository.ts', p.hasDb && 'src/db/crud-repository.ts', p.hasDb && 'eslint-rules/no-unsafe-sql.ts'),
     tests: (p) => list('test/security/sql-injection.test.ts', p.hasDb && 'test/lint/no-unsafe-sql.test.ts', ...resourceTests(p)),
   },
   {
@@ -254,7 +254,7 @@ const entries: readonly Entry[] = [
     asvs: ['V8.2.1', 'V8.2.2', 'V8.3.1'],
     refs: ['OWASP API1:2023 Broken Object Level Authorization'],
     when: withAccounts,
-    where: always(['src/auth/session.ts', 'src/auth/http-policy.ts', 'src/auth/public-routes.ts', 'src/resources/items/repository.ts']),
+    where: always(['src/auth/session.ts', 'src/auth/http-policy.ts', 'src/auth/public-routes.ts', 'src/resources/scope.ts', 'src/resources/request-scope.ts', 'src/db/crud-repository.ts', 'src/resources/registry.ts']),
     tests: (p) => ['test/accounts/http.test.ts', 'test/accounts/public-routes.test.ts', ...resourceTests(p)],
   },
   {
@@ -637,7 +637,7 @@ const entries: readonly Entry[] = [
     title: 'Values handed to clients and read back (page cursors) are HMAC-signed per purpose with rotating keys and expire',
     asvs: ['V9.1.1', 'V9.2.1', 'V11.4.1'],
     refs: [],
-    where: always(['src/security/signed-payload.ts', 'src/config/signing-keys.ts', 'src/resources/items/pages.ts']),
+    where: always(['src/security/signed-payload.ts', 'src/config/signing-keys.ts', 'src/resources/pages.ts']),
     tests: always(['test/security/signed-payload.test.ts', 'test/security/signed-cursors.test.ts', 'test/config/signing-keys.test.ts']),
   },
 ];

@@ -5,11 +5,11 @@
  * the import statements (static, `import type`, re-exports and dynamic imports alike).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findCycle, importsOf, reachable, resolved } from '../support/import-graph.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const importPattern = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gmu;
 
 /** Every module below the given folders: repository-relative path → its import specifiers. */
 function graph(folders: readonly string[]): Map<string, string[]> {
@@ -18,53 +18,10 @@ function graph(folders: readonly string[]): Map<string, string[]> {
     for (const entry of readdirSync(join(root, folder), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
       const file = join(entry.parentPath, entry.name);
-      const source = readFileSync(file, 'utf8');
-      const specifiers = [...source.matchAll(importPattern)].map((match) => match[1] ?? '');
-      modules.set(relative(root, file).split(sep).join('/'), specifiers);
+      modules.set(relative(root, file).split(sep).join('/'), importsOf(readFileSync(file, 'utf8')));
     }
   }
   return modules;
-}
-
-const resolved = (from: string, specifier: string): string =>
-  specifier.startsWith('.') ? relative(root, resolve(root, dirname(from), specifier)).split(sep).join('/') : specifier;
-
-/** The first import cycle found (as the list of modules around it), or undefined. */
-function findCycle(modules: Map<string, string[]>): string[] | undefined {
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (module: string): string[] | undefined => {
-    if (state.get(module) === 'done') return undefined;
-    if (state.get(module) === 'open') return [...stack.slice(stack.indexOf(module)), module];
-    state.set(module, 'open');
-    stack.push(module);
-    for (const specifier of modules.get(module) ?? []) {
-      const target = resolved(module, specifier);
-      if (!modules.has(target)) continue;
-      const cycle = visit(target);
-      if (cycle) return cycle;
-    }
-    stack.pop();
-    state.set(module, 'done');
-    return undefined;
-  };
-  for (const module of [...modules.keys()].sort()) {
-    const cycle = visit(module);
-    if (cycle) return cycle;
-  }
-  return undefined;
-}
-
-function reachable(modules: Map<string, string[]>, start: string): Set<string> {
-  const seen = new Set<string>();
-  const pending = [start];
-  while (pending.length > 0) {
-    const module = pending.pop() ?? '';
-    if (seen.has(module)) continue;
-    seen.add(module);
-    for (const specifier of modules.get(module) ?? []) pending.push(resolved(module, specifier));
-  }
-  return seen;
 }
 
 describe("the generator's import graph", () => {

@@ -157,8 +157,11 @@ describe('resource sub-generator', () => {
   it('the app generator emits a registry and a migration index listing only the example items', async () => {
     const root = await project('svc');
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
-    expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.items, ctx\.signer, ctx\.createItem\),\n\] as const;/u);
-    expect(registry).toMatch(/return \{\n {2}\};/u);
+    expect(registry).toMatch(/\(ctx: AppContext\) => itemRoutes\(ctx\.repositories\.items, ctx\.signer, ctx\.createItem, scopes\.accountScope\),\n\] as const;/u);
+    // Nothing to silence in a fresh project: the items repository uses the database handle.
+    const repositories = readFileSync(join(root, 'src/resources/repositories.ts'), 'utf8');
+    expect(repositories).toMatch(/return \{\n {4}items: createItemRepository\(db\),\n {2}\};/u);
+    for (const file of [registry, repositories, readFileSync(join(root, 'src/resources/tables.ts'), 'utf8')]) expect(file).not.toContain('eslint-disable');
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n {2}'0001b_create_accounts': createAccounts,\n {2}'0001c_create_files': createFiles,\n {2}'0001d_index_owner_lists': indexOwnerLists,\n {2}'0001e_index_files_owner_list': indexFilesOwnerList,\n {2}'0001f_create_idempotency_keys': createIdempotencyKeys,\n {2}'0001g_account_email': accountEmail,\n {2}'0001h_account_totp': accountTotp,\n {2}'0001i_account_sessions': accountSessions,\n\};/u);
     expect(stored(root).resources).toBeUndefined();
   });
@@ -185,9 +188,10 @@ describe('resource sub-generator', () => {
     }
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
     expect(registry).toContain(
-      '(ctx: AppContext) => bookRoutes(ctx.repositories.books, createBookCreator(ctx.repositories.books, ctx.idempotency)),\n  (ctx: AppContext) => orderLineRoutes(ctx.repositories.orderLines, createOrderLineCreator(ctx.repositories.orderLines, ctx.idempotency)),',
+      '  (ctx: AppContext) =>\n    bookRoutes(\n      ctx.repositories.books,\n      ctx.signer,\n      createBookCreator(ctx.repositories.books, ctx.idempotency),\n      scopes.accountScope,\n    ),\n  (ctx: AppContext) =>\n    orderLineRoutes(',
     );
-    expect(registry).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
+    expect(readFileSync(join(root, 'src/resources/repositories.ts'), 'utf8')).toContain('    books: createBookRepository(db),\n    orderLines: createOrderLineRepository(db),\n');
+    expect(readFileSync(join(root, 'src/resources/tables.ts'), 'utf8')).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
       `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001c_create_files': createFiles,\n  '0001d_index_owner_lists': indexOwnerLists,\n  '0001e_index_files_owner_list': indexFilesOwnerList,\n  '0001f_create_idempotency_keys': createIdempotencyKeys,\n  '0001g_account_email': accountEmail,\n  '0001h_account_totp': accountTotp,\n  '0001i_account_sessions': accountSessions,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
     );
@@ -203,10 +207,11 @@ describe('resource sub-generator', () => {
     expect(migration).toContain(`.addForeignKeyConstraint("books_owner_id_fk", ['owner_id'], 'accounts', ['id'], (constraint) => constraint.onDelete('cascade'))`);
     expect(migration).toContain(`createIndex("books_owner_id_idx").on("books").column('owner_id')`);
     const repository = readFileSync(join(root, 'src/resources/books/repository.ts'), 'utf8');
-    // get, list, update and delete each filter by owner; create writes it.
-    expect(repository.match(/\.where\('owner_id', '=', owner\)/gu)).toHaveLength(4);
-    expect(repository).toContain('owner_id: owner,');
-    expect(readFileSync(join(root, 'src/resources/books/routes.ts'), 'utf8')).toContain("import { currentAccount } from '../../auth/current-account.ts';");
+    // Owned is a value of the repository (src/db/crud-repository.ts filters every statement by the
+    // scope's account and writes it on create); the routes have no ownership branch.
+    expect(repository).toContain('    owned: true,\n');
+    expect(readFileSync(join(root, 'src/resources/books/table.ts'), 'utf8')).toContain('  owner_id: string;\n');
+    expect(readFileSync(join(root, 'src/resources/books/routes.ts'), 'utf8')).not.toMatch(/owner|currentAccount/u);
     expect(schema).not.toMatch(/owner/iu);
     expect(readFileSync(join(root, 'src/resources/books/openapi.ts'), 'utf8')).not.toMatch(/owner/iu);
     expect(readFileSync(join(root, 'test/resources/books.test.ts'), 'utf8')).toContain("describe('is owned (IDOR)'");
@@ -216,7 +221,7 @@ describe('resource sub-generator', () => {
     const root = await project('svc', { accounts: false });
     await runResource(root, 'book', { fields: 'title:string' });
     expect(stored(root).resources).toEqual([{ name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string' }] }]);
-    for (const file of ['src/db/migrations/0002_create_books.ts', 'src/resources/books/repository.ts', 'src/resources/books/routes.ts', 'test/resources/books.test.ts']) {
+    for (const file of ['src/db/migrations/0002_create_books.ts', 'src/resources/books/table.ts', 'src/resources/books/repository.ts', 'src/resources/books/routes.ts', 'test/resources/books.test.ts']) {
       expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/owner|currentAccount/u);
     }
   });
@@ -325,8 +330,13 @@ describe('accounts option and sub-generator', () => {
     // The resource added before accounts keeps code that matches its (maybe applied) migration and
     // stays unowned; the one added after is owned.
     expect(stored(root).resources.map((r: { name: string; owned?: boolean }) => [r.name, r.owned === true])).toEqual([['books', false], ['authors', true]]);
-    expect(readFileSync(join(root, 'src/resources/books/repository.ts'), 'utf8')).not.toContain('owner_id');
-    expect(readFileSync(join(root, 'src/resources/authors/repository.ts'), 'utf8')).toContain("where('owner_id', '=', owner)");
+    expect(readFileSync(join(root, 'src/resources/books/repository.ts'), 'utf8')).toContain('    owned: false,\n');
+    expect(readFileSync(join(root, 'src/resources/books/table.ts'), 'utf8')).not.toContain('owner_id');
+    expect(readFileSync(join(root, 'src/resources/authors/repository.ts'), 'utf8')).toContain('    owned: true,\n');
+    // Each gets its scope in the registry: the shared one for books, the signed-in account's for authors.
+    const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
+    expect(registry).toMatch(/bookRoutes\([^)]*\),\n {6}scopes\.sharedScope,/u);
+    expect(registry).toMatch(/authorRoutes\([^)]*\),\n {6}scopes\.accountScope,/u);
   });
 
   it('never makes a resource added before it owned silently: a re-run refuses, --force regenerates it owned', async () => {
