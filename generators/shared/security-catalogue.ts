@@ -273,7 +273,7 @@ const entries: readonly Entry[] = [
     refs: ['RFC 8314', 'RFC 3207', 'OWASP Forgot Password Cheat Sheet'],
     when: withAccounts,
     where: always(['src/accounts/mail.ts', 'src/accounts/smtp-url.ts', 'src/accounts/mail-env.ts', 'src/accounts/email-messages.ts']),
-    tests: always(['test/accounts/mail.test.ts', 'test/accounts/email-flows.test.ts']),
+    tests: always(['test/accounts/mail.test.ts', 'test/accounts/smtp-tls.test.ts', 'test/accounts/email-flows.test.ts']),
   },
   {
     id: 'E.65',
