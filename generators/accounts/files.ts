@@ -14,9 +14,10 @@ export const accountsLayers: readonly Layer<TemplateContext>[] = [
     // The password strength estimator and its dictionaries (src/accounts/password-strength.ts);
     // otplib: RFC 6238 TOTP for the second factor (src/accounts/totp.ts); nodemailer: verification
     // and password-reset mail (src/accounts/mail.ts); smtp-server: the real SMTP server the
-    // generated tests run in-process to read the links out of delivered mail.
+    // generated tests run in-process to read the links out of delivered mail; selfsigned: a
+    // certificate made at test time (never a key on disk), which the mailer must refuse.
     dependencies: ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en', 'otplib', 'nodemailer'],
-    devDependencies: ['@types/nodemailer', 'smtp-server', '@types/smtp-server'],
+    devDependencies: ['@types/nodemailer', 'smtp-server', '@types/smtp-server', 'selfsigned'],
   },
   // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
   // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.

@@ -194,6 +194,8 @@ export function controlsManifest(ctx: TemplateContext, plan: readonly PlannedFil
       // Admission control at the door, in front of the framework (src/security/admission-gate.ts).
       'src/http.ts': [httpGateLines[ctx.framework]],
       ...(ctx.features.accounts ? sessionPolicyLines : {}),
+      // A preset that requires verified addresses: the value the env validation obeys stays in the code.
+      ...(ctx.features.accounts && policy.requireVerifiedEmail ? { 'src/accounts/mail-env.ts': ['requireVerifiedEmail: true,'] } : {}),
       'src/config/env.ts': ['APP_SECRET: secret,', 'CORS_ORIGINS: originList,', 'TRUST_PROXY: trustProxy,'],
       // Paths from outside are confined by the one helper (safe-path.ts: real paths, separator-aware).
       'src/security/exec.ts': ['return realPathWithinSync(root, cwd);'],

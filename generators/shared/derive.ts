@@ -55,6 +55,11 @@ function deriveFlags(config: ProjectAnswers, year: number) {
     resources: (config.resources ?? []).map(describeResource),
     /** The team policy (policy.ts): templates honour its minimums and ceilings. */
     policy: config.policy,
+    /** The README's sample passwords, as long as the policy's minimum asks (test/readme replays them). */
+    readme: {
+      password: samplePassword('correct horse battery staple', config.policy.passwordMinLength),
+      newPassword: samplePassword('a new long passphrase nobody else uses', config.policy.passwordMinLength),
+    },
     /** Policy numbers as TypeScript literals (`1_000_000`), for templates that write them into code. */
     limits: {
       rateLimitMax: tsInt(config.policy.rateLimitMax),
@@ -70,6 +75,11 @@ function deriveFlags(config: ProjectAnswers, year: number) {
       testRateLimitMax: String(Math.min(10_000, config.policy.rateLimitMax)),
     },
   };
+}
+
+/** A sample passphrase lengthened with words to reach `minLength` (the README's examples must pass the policy). */
+function samplePassword(base: string, minLength: number): string {
+  return base.length >= minLength ? base : `${base} ${'and more words '.repeat(Math.ceil((minLength - base.length) / 15)).trim()}`;
 }
 
 /** `1000000` → `1_000_000`, as the templates write numbers. */

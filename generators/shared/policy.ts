@@ -9,6 +9,8 @@
  * The floors are the references' minimums, so a preset can only make a project stricter:
  * OWASP Password Storage Cheat Sheet (argon2id m=19 MiB, t=2, p=1); ASVS 5.0 V6.2.1 (passwords
  * at least 8 characters, 15 recommended; NIST SP 800-63B-4 §3.1.1.2 requires 15 for single-factor).
+ * `requireVerifiedEmail` can only be switched on: a generated project then signs nobody in before
+ * their address is verified, and refuses ACCOUNTS_REQUIRE_VERIFIED_EMAIL=false outside its tests.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -32,6 +34,11 @@ export const defaultPolicy = {
   rateLimitMax: 1_000_000,
   /** Shortest RATE_LIMIT_WINDOW_MS the app accepts (a short window multiplies the rate). */
   rateLimitWindowMs: 1_000,
+  /**
+   * Sign-in waits for a verified address (accounts' ACCOUNTS_REQUIRE_VERIFIED_EMAIL, its default and
+   * a value the project's env refuses to turn off). Off by default: the mail flows wait either way.
+   */
+  requireVerifiedEmail: false as boolean,
 };
 
 export type Policy = typeof defaultPolicy;
@@ -63,6 +70,7 @@ export const policySchema = z.strictObject({
   // app under this ceiling (its test helper uses min(10000, ceiling)); measured: 100 makes them 429.
   rateLimitMax: int(1_000, 1_000_000, 'requests per window').optional(),
   rateLimitWindowMs: int(1_000, 86_400_000, 'milliseconds').optional(),
+  requireVerifiedEmail: z.boolean({ error: (issue) => `must be true or false, got ${JSON.stringify(issue.input)}` }).optional(),
 });
 
 const optionNames = appOptions.map((spec) => spec.name) as unknown as readonly [string, ...string[]];
@@ -117,12 +125,17 @@ export const presetRecordSchema = z.strictObject({
 
 export type PresetRecord = z.output<typeof presetRecordSchema>;
 
-/** The policy as recorded (every key present): a hand-edited `.yo-rc.json` cannot weaken below the floors. */
-export const resolvedPolicySchema = z.strictObject(
-  Object.fromEntries(Object.entries(policySchema.shape).map(([key, schema]) => [key, schema.unwrap()])) as {
+/**
+ * The policy as recorded (every key present): a hand-edited `.yo-rc.json` cannot weaken below the floors.
+ * Keys added after projects were generated default to the value those projects were made with.
+ */
+const addedLater = { requireVerifiedEmail: z.boolean().default(false) };
+export const resolvedPolicySchema = z.strictObject({
+  ...(Object.fromEntries(Object.entries(policySchema.shape).map(([key, schema]) => [key, schema.unwrap()])) as {
     [K in keyof typeof policySchema.shape]: ReturnType<(typeof policySchema.shape)[K]['unwrap']>;
-  },
-);
+  }),
+  ...addedLater,
+});
 
 export interface LoadedPreset {
   readonly record: PresetRecord;

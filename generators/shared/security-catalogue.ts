@@ -273,7 +273,7 @@ const entries: readonly Entry[] = [
     refs: ['RFC 8314', 'RFC 3207', 'OWASP Forgot Password Cheat Sheet'],
     when: withAccounts,
     where: always(['src/accounts/mail.ts', 'src/accounts/smtp-url.ts', 'src/accounts/mail-env.ts', 'src/accounts/email-messages.ts']),
-    tests: always(['test/accounts/mail.test.ts', 'test/accounts/email-flows.test.ts']),
+    tests: always(['test/accounts/mail.test.ts', 'test/accounts/smtp-tls.test.ts', 'test/accounts/email-flows.test.ts']),
   },
   {
     id: 'E.65',
@@ -295,12 +295,12 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'E.67',
-    title: 'TOTP second factor (RFC 6238), opt-in: enrolment confirmed by a first code; a two-step login whose password step yields a hashed, single-use, 5-minute login token and no session; each time step accepted once (±1 step of drift); 10 hashed single-use 128-bit recovery codes; step-up to turn it off or change the password; every code throttled like a login',
-    asvs: ['V6.3.4', 'V6.5.1', 'V6.5.2', 'V6.5.3', 'V6.5.6', 'V6.5.8', 'V7.2.4', 'V7.5.1', 'V7.5.3'],
+    title: 'TOTP second factor (RFC 6238), opt-in: enrolment confirmed by a first code; a two-step login whose password step yields a hashed, single-use, 5-minute login token and no session; each time step accepted once (±1 step of drift); 10 hashed single-use 128-bit recovery codes, replaceable with step-up; step-up to turn it off or change the password; every code throttled like a login; the owner mailed (verified address only, no secret) when the factor is turned on or off, the recovery codes are replaced or the password is changed',
+    asvs: ['V6.3.4', 'V6.3.7', 'V6.5.1', 'V6.5.2', 'V6.5.3', 'V6.5.6', 'V6.5.8', 'V7.2.4', 'V7.5.1', 'V7.5.3'],
     refs: ['RFC 6238', 'OWASP Multifactor Authentication Cheat Sheet'],
     when: withAccounts,
     where: always(['src/accounts/totp.ts', 'src/accounts/totp-repository.ts', 'src/accounts/service.ts', 'src/auth/totp-routes.ts', 'src/auth/second-factor.ts', 'src/db/migrations/0001h_account_totp.ts']),
-    tests: always(['test/accounts/totp.test.ts', 'test/accounts/totp-http.test.ts']),
+    tests: always(['test/accounts/totp.test.ts', 'test/accounts/totp-http.test.ts', 'test/accounts/security-notices.test.ts']),
   },
   {
     id: 'E.68',

@@ -61,6 +61,36 @@ describe('--preset', () => {
     expect(readFileSync(join(root, 'src/config/env.ts'), 'utf8')).toContain('RATE_LIMIT_WINDOW_MS: integer(60_000, 86_400_000, 60_000),');
   });
 
+  it('requireVerifiedEmail reaches the generated code as a value its env validation obeys, and the audit holds it there', () => {
+    const [dir, path] = presetFile({ name: 'verified', policy: { requireVerifiedEmail: true } });
+    const run = cli(['strict-accounts', ...cliBase, '--preset', path, '--database', 'sqlite'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const root = join(dir, 'strict-accounts');
+    const config = stored(root);
+    expect(config.policy.requireVerifiedEmail).toBe(true);
+    const mailEnv = readFileSync(join(root, 'src/accounts/mail-env.ts'), 'utf8');
+    // The same code as every project; only the policy value differs.
+    expect(mailEnv).toContain('export const ACCOUNTS_POLICY: AccountsPolicy = {\n  requireVerifiedEmail: true,\n};');
+    expect(mailEnv).toContain(".default(ACCOUNTS_POLICY.requireVerifiedEmail ? 'true' : 'false')");
+    expect(mailEnv).toContain('if (policy.requireVerifiedEmail && !env.ACCOUNTS_REQUIRE_VERIFIED_EMAIL && env.NODE_ENV !== \'test\') {');
+    expect(readFileSync(join(root, '.env.example'), 'utf8')).toContain('\nACCOUNTS_REQUIRE_VERIFIED_EMAIL=true\n');
+    expect(config.controls.requiredLines['src/accounts/mail-env.ts']).toEqual(['requireVerifiedEmail: true,']);
+
+    const plain = tempDir('preset');
+    expect(cli(['lenient', ...cliBase, '--database', 'sqlite'], plain).status).toBe(0);
+    const lenient = join(plain, 'lenient');
+    expect(readFileSync(join(lenient, 'src/accounts/mail-env.ts'), 'utf8')).toContain('export const ACCOUNTS_POLICY: AccountsPolicy = {\n  requireVerifiedEmail: false,\n};');
+    expect(readFileSync(join(lenient, '.env.example'), 'utf8')).toContain('\nACCOUNTS_REQUIRE_VERIFIED_EMAIL=false\n');
+    expect(stored(lenient).controls.requiredLines['src/accounts/mail-env.ts']).toBeUndefined();
+  });
+
+  it('a project recorded before requireVerifiedEmail existed reads as not requiring it', async () => {
+    const { resolvedPolicySchema, defaultPolicy } = await import('../../generators/shared/policy.ts');
+    const older = Object.fromEntries(Object.entries(defaultPolicy).filter(([key]) => key !== 'requireVerifiedEmail'));
+    expect(resolvedPolicySchema.parse(older).requireVerifiedEmail).toBe(false);
+    expect(() => resolvedPolicySchema.parse({ ...older, requireVerifiedEmail: 'yes' })).toThrow();
+  });
+
   it('lets a flag set an option the preset answers but does not lock', () => {
     const cwd = tempDir('preset');
     const run = cli(['team-api', ...cliBase, '--preset', examplePreset, '--database', 'sqlite', '--framework', 'express'], cwd);
@@ -150,6 +180,7 @@ describe('an invalid preset is refused with one line naming the rule, exit code 
     ['a rate-limit ceiling below the floor', { name: 'a', policy: { rateLimitMax: 100 } }, 'preset team.json: policy.rateLimitMax: must be at least 1000 (requests per window)'],
     ['an argon2 memory below the floor', { name: 'a', policy: { argon2MemoryKiB: 1024 } }, 'preset team.json: policy.argon2MemoryKiB: must be at least 19456 (OWASP floor: 19456 KiB)'],
     ['a password minimum below 8', { name: 'a', policy: { passwordMinLength: 6 } }, 'preset team.json: policy.passwordMinLength: must be at least 8 (ASVS 5.0 V6.2.1 floor: 8)'],
+    ['a requireVerifiedEmail that is not a boolean', { name: 'a', policy: { requireVerifiedEmail: 'yes' } }, 'preset team.json: policy.requireVerifiedEmail: must be true or false, got "yes"'],
     ['an unknown framework in an allow-list', { name: 'a', policy: { frameworks: ['koa'] } }, 'preset team.json: policy.frameworks.0: must list only frameworks from: express, fastify, hono (got "koa")'],
     ['an invalid answer', { name: 'a', answers: { database: 'oracle' } }, `preset team.json: answers.database: --database must be one of: ${databases.join(', ')} (got "oracle")`],
     ['a lock without an answer', { name: 'a', locked: ['database'] }, 'preset team.json: locked.0: locks "database" but answers.database gives it no value'],
