@@ -38,7 +38,7 @@ export default class AccountsGenerator extends SecureTsGenerator {
       `\nWarning: ${unowned.join(', ')} ${unowned.length === 1 ? 'was' : 'were'} added before accounts and ${unowned.length === 1 ? 'is' : 'are'} not owner-scoped: ` +
         'any signed-in account can read and change every record. Before a migration ran on any database, ' +
         '`secure-ts resource <name> --force --fields …` regenerates one owned; otherwise add owner_id in a new migration ' +
-        'and scope its repository by hand, as src/resources/items does.',
+        "and change its repository spec to `owned: true` and its routes' scope to `accountScope` (src/resources/registry.ts), as items are.",
     );
   }
 }

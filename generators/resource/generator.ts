@@ -86,7 +86,7 @@ function withResource(recorded: readonly ResourceRecord[], given: string, fields
       // Added before `secure-ts accounts`: its table has no owner, so every signed-in account
       // shares its records. Said loudly rather than rewriting a migration that may already have run.
       throw new UsageError(
-        `the resource ${JSON.stringify(existing.name)} was added before accounts and is not owner-scoped (any signed-in account can read and change every record): pass --force to regenerate it owned (its migration is rewritten with owner_id: only do this before it ran on any database; otherwise add owner_id in a new migration and scope its repository by hand, as src/resources/items does)`,
+        `the resource ${JSON.stringify(existing.name)} was added before accounts and is not owner-scoped (any signed-in account can read and change every record): pass --force to regenerate it owned (its migration is rewritten with owner_id: only do this before it ran on any database; otherwise add owner_id in a new migration, and change its repository spec to \`owned: true\` and its routes' scope to \`accountScope\` in src/resources/registry.ts, as items are)`,
       );
     }
     throw new UsageError(
