@@ -87,6 +87,14 @@ interface Summary {
 const actions = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Summary).files.map((f) => [f.path, f.action]));
 const byCode = ['.yo-rc.json', '.secure-ts/record.json', 'package.json', '.env'];
 
+/** A project as generators before the split left it: the record inside .yo-rc.json, no record file. */
+function splitUndone(root: string): void {
+  const rc = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'));
+  rc['generator-secure-ts'] = { ...rc['generator-secure-ts'], ...recordFile(root) };
+  writeFileSync(join(root, '.yo-rc.json'), `${JSON.stringify(rc, undefined, 2)}\n`);
+  rmSync(join(root, '.secure-ts'), { recursive: true });
+}
+
 describe('--dry-run inside a project', () => {
   it('lists nothing to create or update when a real re-run changes nothing', () => {
     const root = generate();
@@ -126,10 +134,7 @@ describe('--dry-run inside a project', () => {
   it('moves the record a pre-split project kept in .yo-rc.json to its own file, as --dry-run predicts', () => {
     const root = generate();
     const record = recordFile(root);
-    const rc = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'));
-    rc['generator-secure-ts'] = { ...rc['generator-secure-ts'], ...record };
-    writeFileSync(join(root, '.yo-rc.json'), `${JSON.stringify(rc, undefined, 2)}\n`);
-    rmSync(join(root, '.secure-ts'), { recursive: true });
+    splitUndone(root);
     const legacy = readFileSync(join(root, '.yo-rc.json'), 'utf8');
 
     const dry = actions(cli([...cliBase, '--dry-run', '--json'], root).stdout);
@@ -142,6 +147,23 @@ describe('--dry-run inside a project', () => {
     // Byte for byte what a fresh run writes: answers in .yo-rc.json, the record beside it.
     expect(recordFile(root)).toEqual(record);
     expect(Object.keys(JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'])).not.toContain('files');
+    expect(cli(['audit'], root).status).toBe(0);
+  });
+
+  it('reads a pre-split record where it is, and a sub-command moves it with the files it adds', () => {
+    const root = generate();
+    splitUndone(root);
+    // The audit reads the record from .yo-rc.json until a run moves it.
+    const before = cli(['audit'], root);
+    expect(before.status, before.stdout).toBe(0);
+    expect(cli(['docker', '--yes'], root).status).toBe(0);
+    const settings = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'];
+    for (const key of ['files', 'controls']) expect(Object.keys(settings)).not.toContain(key);
+    expect(settings.docker).toBe(true);
+    const record = recordFile(root);
+    // Every file the first run recorded is still recorded, beside the Dockerfile the sub-command wrote.
+    expect(Object.keys(record.files)).toEqual(expect.arrayContaining(['src/app.ts', 'Dockerfile']));
+    expect(record.controls.pinned).toContain('Dockerfile');
     expect(cli(['audit'], root).status).toBe(0);
   });
 
