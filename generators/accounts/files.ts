@@ -19,6 +19,13 @@ export const accountsLayers: readonly Layer<TemplateContext>[] = [
     dependencies: ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-en', 'otplib', 'nodemailer'],
     devDependencies: ['@types/nodemailer', 'smtp-server', '@types/smtp-server', 'selfsigned'],
   },
+  // Migrations whose names depend on the project's age (generators/shared/migrations.ts): a project
+  // made before the allocation keeps `0001b_create_accounts` (which also gave items a nullable
+  // owner) and `0001d_index_owner_lists`; a newer one creates accounts on their own, and adds the
+  // items' owner in a migration of its own only where items came first.
+  { dir: 'features/accounts/migrations', when: (ctx) => ctx.features.accounts && !ctx.migrationPlan.legacy },
+  { dir: 'features/accounts/legacy-migrations', when: (ctx) => ctx.features.accounts && ctx.migrationPlan.legacy },
+  { dir: 'features/accounts/items-owner', when: (ctx) => ctx.features.accounts && Object.hasOwn(ctx.migrationPlan.names, 'add_items_owner') },
   // The HTTP edge: `edge` holds its framework-free rules (cookie, public routes, cross-site check,
   // OpenAPI, the HTTP test suite); each framework layer applies them in its own idiom.
   { dir: 'features/accounts/edge', when: (ctx) => ctx.features.accounts },

@@ -107,8 +107,9 @@ export default class AppGenerator extends SecureTsGenerator {
   }
 
   configuring(): void {
-    const project = newProject(this.answers, this.flag('deterministic') === true, this.policy);
-    if (this.readStoredConfig() === undefined) {
+    const stored = this.readStoredConfig() !== undefined;
+    const project = newProject(this.answers, this.flag('deterministic') === true, this.policy, { fresh: !stored });
+    if (!stored) {
       // The name is final only now (flag, answer or default): check the target before anything is written.
       this.checkTarget(project.config.name);
       this.destinationRoot(resolve(this.destinationRoot(), project.config.name));

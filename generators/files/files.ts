@@ -11,6 +11,10 @@ import type { Database } from '../shared/choices.ts';
 
 export const filesLayers: readonly Layer<TemplateContext>[] = [
   { dir: 'features/files/common', when: (ctx) => ctx.features.files },
+  // A project made before the migration allocation (generators/shared/migrations.ts) keeps
+  // `0001c_create_files` and `0001e_index_files_owner_list`; a newer one creates the table with its final index.
+  { dir: 'features/files/migrations', when: (ctx) => ctx.features.files && !ctx.migrationPlan.legacy },
+  { dir: 'features/files/legacy-migrations', when: (ctx) => ctx.features.files && ctx.migrationPlan.legacy },
   { dir: 'features/files/express', when: (ctx) => ctx.features.files && ctx.isExpress },
   { dir: 'features/files/fastify', when: (ctx) => ctx.features.files && ctx.isFastify },
   { dir: 'features/files/hono', when: (ctx) => ctx.features.files && ctx.isHono },

@@ -10,7 +10,10 @@ import type { ResourceDescription } from '../shared/resource-spec.ts';
 
 export const resourceRegistryLayers: readonly Layer<TemplateContext>[] = [
   { dir: 'features/resource/registry', when: () => true },
-  { dir: 'features/resource/migrations', when: (ctx) => ctx.hasDb },
+  // The migration index lists the project's migrations (generators/shared/migrations.ts); a project
+  // made before the allocation keeps the index it had, with its fixed list of old names.
+  { dir: 'features/resource/migrations', when: (ctx) => ctx.hasDb && !ctx.migrationPlan.legacy },
+  { dir: 'features/resource/migrations-legacy', when: (ctx) => ctx.hasDb && ctx.migrationPlan.legacy },
   // The resources' table types, for src/db/schema.ts (apart from the registry, so the schema imports no application code).
   { dir: 'features/resource/tables', when: (ctx) => ctx.hasDb },
 ];

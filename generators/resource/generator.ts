@@ -9,8 +9,9 @@ import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generat
 import { parseProjectConfig } from '../shared/config.ts';
 import { deriveContext } from '../shared/derive.ts';
 import { flagName, parseOrThrow, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
+import { recordedMigrations } from '../shared/migrations.ts';
 import { requireStorage } from '../shared/storage.ts';
-import { describeResource, singularPlural, type ResourceRecord } from '../shared/resource-spec.ts';
+import { singularPlural, type ResourceDescription, type ResourceRecord } from '../shared/resource-spec.ts';
 import { parseFields } from './fields.ts';
 import { controlsDocLayers } from '../audit/files.ts';
 import { resourceLayers, resourceRegistryLayers, resourceTokens } from './files.ts';
@@ -59,7 +60,11 @@ export default class ResourceGenerator extends SecureTsGenerator {
     const config = parseProjectConfig({ ...project, resources }, 'resource');
     this.config.set('resources', config.resources);
     const ctx = deriveContext(config, new Date().getFullYear());
-    const resource = describeResource(resources[position] as ResourceRecord, position);
+    // The new resource's migration takes the next number (migrations.ts); a project made before
+    // the allocation keeps deriving its names, so nothing is recorded there.
+    const migrations = recordedMigrations(ctx.migrationPlan);
+    if (migrations !== undefined) this.config.set('migrations', migrations);
+    const resource = ctx.resources[position] as ResourceDescription;
     this.renderLayers(resourceLayers, { ...ctx, resource }, resourceTokens(resource));
     this.renderLayers(resourceRegistryLayers, ctx);
     // docs/security-controls.md lists each resource's attack tests.

@@ -9,6 +9,7 @@ import { objectSchemaOf, schemaOf, type ValuesOf } from './option-spec.ts';
 import { defaultPolicy, presetRecordSchema, resolvedPolicySchema, type Policy, type PresetRecord } from './policy.ts';
 import { appOptions, nameSpec } from './project-options.ts';
 import { fieldTypes, resourceError, type ResourceRecord } from './resource-spec.ts';
+import { migrationsSchema } from './migrations.ts';
 
 /** The answers' fields, in the order `.yo-rc.json` has always listed them (the record's keys interleave, see config.ts). */
 export const answersShape = {
@@ -47,6 +48,11 @@ export const answersShape = {
       }
     })
     .optional(),
+  /**
+   * The migrations' names, in the order allocated (migrations.ts): a database records each by name,
+   * so once given a name is kept. Absent in projects generated before it: they keep their old names.
+   */
+  migrations: migrationsSchema.optional(),
 };
 
 export type ProjectAnswers = ValuesOf<typeof appOptions> & {
@@ -54,6 +60,7 @@ export type ProjectAnswers = ValuesOf<typeof appOptions> & {
   preset?: PresetRecord;
   policy: Policy;
   resources?: ResourceRecord[];
+  migrations?: string[];
 };
 
 /** Every stored option's default, by name: what `--yes` accepts and an older `.yo-rc.json` lacks. */

@@ -12,6 +12,7 @@ import { legacyRecordKeys, parseProjectConfig, type ProjectConfig } from './conf
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { planFiles, type Layer, type PlannedFile } from './layers.ts';
+import { recordedMigrations } from './migrations.ts';
 import { CancelledError, flagName, isSwitch, knownFlags, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
@@ -381,7 +382,13 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     const year = new Date().getFullYear();
     const without = deriveContext({ ...project, [option]: false }, year);
     const ctx = deriveContext({ ...project, [option]: true }, year);
-    if (!this.dryRun) this.config.set(option, true);
+    if (!this.dryRun) {
+      this.config.set(option, true);
+      // The feature's migrations take the next numbers (migrations.ts); a project made before the
+      // allocation keeps deriving its names, so nothing is recorded there.
+      const migrations = recordedMigrations(ctx.migrationPlan);
+      if (migrations !== undefined) this.config.set('migrations', migrations);
+    }
     const before = new Map(planFiles(projectLayers, without).map((file) => [file.destination, file.source]));
     const changes = (file: { source: string; destination: string }): boolean => {
       const source = before.get(file.destination);

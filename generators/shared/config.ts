@@ -13,7 +13,7 @@ import { recordFileKeys, recordFileSchema, recordPath, recordShape, type Project
 
 export const configKey = 'generator-secure-ts';
 
-const { name, preset, policy, resources, ...options } = answersShape;
+const { name, preset, policy, resources, migrations, ...options } = answersShape;
 const { generatorVersion, files, controls, accepted } = recordShape;
 
 /**
@@ -21,7 +21,7 @@ const { generatorVersion, files, controls, accepted } = recordShape;
  * `files`, `controls` and `accepted` are read from a `.yo-rc.json` written before the record moved
  * to its own file (see `legacyRecordKeys`), never written there again.
  */
-export const projectConfigSchema = z.strictObject({ ...options, name, generatorVersion, files, preset, policy, controls, accepted, resources });
+export const projectConfigSchema = z.strictObject({ ...options, name, generatorVersion, files, preset, policy, controls, accepted, resources, migrations });
 
 export type ProjectConfig = ProjectAnswers & ProjectRecord;
 

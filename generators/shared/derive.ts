@@ -6,6 +6,7 @@ import { actions } from './actions.ts';
 import { nodeMajor } from './choices.ts';
 import { image, serviceImages } from './images.ts';
 import { answersOf, type ProjectAnswers } from './answers.ts';
+import { migrationPlan, resourceMigrationKey } from './migrations.ts';
 import { describeResource } from './resource-spec.ts';
 import { asvsLevel1, securityControls } from './security-catalogue.ts';
 import { hasStorage } from './storage.ts';
@@ -25,6 +26,7 @@ export function deriveContext(answers: ProjectAnswers, year: number) {
 }
 
 function deriveFlags(config: ProjectAnswers, year: number) {
+  const migrations = migrationPlan(config);
   return {
     ...config,
     year,
@@ -52,7 +54,11 @@ function deriveFlags(config: ProjectAnswers, year: number) {
     pm: packageManagerOf(config.packageManager),
     features: { docker: config.docker, views: config.views, accounts: config.accounts, files: config.uploads },
     /** Resources added by `secure-ts resource`, as the registry and migration index list them. */
-    resources: (config.resources ?? []).map(describeResource),
+    resources: (config.resources ?? []).map((resource) => describeResource(resource, migrations.names[resourceMigrationKey(resource)] ?? '')),
+    /** The migrations' names (migrations.ts): recorded in `.yo-rc.json`, or the old ones of a project made before. */
+    migrationPlan: migrations,
+    /** Path tokens every layer may use: each migration's file name by its key (`__create_items__.ts.ejs`). */
+    pathTokens: migrations.names,
     /** The team policy (policy.ts): templates honour its minimums and ceilings. */
     policy: config.policy,
     /** The README's sample passwords, as long as the policy's minimum asks (test/readme replays them). */

@@ -61,22 +61,29 @@ export function enabledLayers<C>(layers: readonly Layer<C>[], ctx: C): Layer<C>[
 /**
  * Fills the `__token__` segments of a template path (e.g. `__resource__`) from already-validated
  * names, so a per-instance layer (one resource) needs one template per file, not one per instance.
- * A token without a value is a bug in the generator, reported loudly.
+ * A token without a value is a bug in the generator, reported loudly. Tokens are the context's
+ * `pathTokens` (each migration's name by its key: `__create_items__`), then the caller's.
  */
 export function fillPath(path: string, tokens: Readonly<Record<string, string>>): string {
-  return path.replace(/__([a-z]+)__/gu, (_match, key: string) => {
+  return path.replace(/__([a-z][a-z_]*?)__/gu, (_match, key: string) => {
     const value = Object.hasOwn(tokens, key) ? tokens[key] : undefined;
     if (value === undefined) throw new Error(`generator-secure-ts: no value for __${key}__ in ${path}`);
     return value;
   });
 }
 
+const pathTokensOf = (ctx: unknown): Readonly<Record<string, string>> => {
+  const tokens = typeof ctx === 'object' && ctx !== null ? (ctx as { pathTokens?: unknown }).pathTokens : undefined;
+  return typeof tokens === 'object' && tokens !== null ? (tokens as Record<string, string>) : {};
+};
+
 /** The files the enabled layers emit. Two layers writing one path is a bug, reported loudly. */
 export function planFiles<C>(layers: readonly Layer<C>[], ctx: C, tokens: Readonly<Record<string, string>> = {}): PlannedFile[] {
   const owners = new Map<string, PlannedFile>();
+  const all = { ...pathTokensOf(ctx), ...tokens };
   for (const layer of enabledLayers(layers, ctx)) {
     for (const file of listTemplates(layer.dir)) {
-      const destination = fillPath(file.slice(0, -'.ejs'.length), tokens);
+      const destination = fillPath(file.slice(0, -'.ejs'.length), all);
       const previous = owners.get(destination);
       if (previous) {
         throw new Error(`generator-secure-ts: ${destination} is emitted by both ${previous.layer} and ${layer.dir}`);

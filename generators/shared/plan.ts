@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { answersOf, configDefaults } from './answers.ts';
 import type { Database } from './choices.ts';
 import { configKey, parseProjectConfig, yoRcSettings, type ProjectConfig } from './config.ts';
+import { recordedMigrations } from './migrations.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
@@ -43,7 +44,7 @@ export interface NewProject {
  * secret and the year; the fixed secret says "placeholder", so a project generated that way by
  * mistake refuses to start in production.
  */
-export function newProject(given: Readonly<Record<string, unknown>>, deterministic: boolean, preset?: PolicySource): NewProject {
+export function newProject(given: Readonly<Record<string, unknown>>, deterministic: boolean, preset?: PolicySource, { fresh = true } = {}): NewProject {
   const year = deterministic ? 2026 : new Date().getFullYear();
   const recorded = preset?.record === undefined ? {} : { preset: preset.record };
   const policy = preset?.policy ?? defaultPolicy;
@@ -51,7 +52,12 @@ export function newProject(given: Readonly<Record<string, unknown>>, determinist
   // Accounts default on only where there is storage; asking for them on `none` is refused.
   if (given['accounts'] === undefined) merged['accounts'] = hasStorage(merged as { database: Database });
   else if (given['accounts'] === true) requireStorage(merged as { database: Database }, 'accounts');
-  const config = parseProjectConfig({ ...merged, ...uploadsDefault(merged, given), generatorVersion, ...recorded, policy }, 'configuration');
+  // A new project allocates its migrations' names from none; a stored one keeps what it recorded,
+  // or, recorded before the allocation existed, nothing (its names stay as they were).
+  const allocated = fresh && given['migrations'] === undefined ? { migrations: [] } : {};
+  const parsed = parseProjectConfig({ ...merged, ...uploadsDefault(merged, given), generatorVersion, ...recorded, policy, ...allocated }, 'configuration');
+  const migrations = recordedMigrations(deriveContext(answersOf(parsed), year).migrationPlan);
+  const config: ProjectConfig = migrations === undefined ? parsed : { ...parsed, migrations };
   return {
     config,
     ctx: deriveContext(answersOf(config), year),

@@ -245,13 +245,13 @@ export function describeField(field: FieldRecord) {
   };
 }
 
-/** Everything the templates need about one resource; `index` is its position in `.yo-rc.json`. */
-export function describeResource(resource: ResourceRecord, index: number) {
+/**
+ * Everything the templates need about one resource; `migration` is its migration's name, from the
+ * project's allocation (migrations.ts: it sorts after every migration already applied).
+ */
+export function describeResource(resource: ResourceRecord, migration: string) {
   const { singular, name: plural } = resource;
   const table = snakeOfKebab(plural);
-  // 0001 is the example items table; recorded resources follow in the order they were added, so
-  // a new resource's migration always sorts after every migration already applied.
-  const migration = `${String(index + 2).padStart(4, '0')}_create_${table}`;
   return {
     path: plural,
     collectionPath: `/${plural}`,

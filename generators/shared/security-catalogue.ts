@@ -10,6 +10,8 @@
  * Ids keep one letter per area and a number; a number is never reused for another control.
  */
 
+import type { MigrationPlan } from './migrations.ts';
+
 /** The few facts about a project that decide which controls it carries and where they live. */
 export interface CatalogueInput {
   readonly framework: 'express' | 'fastify' | 'hono';
@@ -19,6 +21,8 @@ export interface CatalogueInput {
   readonly ciIsGitlab: boolean;
   readonly features: { readonly docker: boolean; readonly views: boolean; readonly accounts: boolean; readonly files: boolean };
   readonly resources: readonly { readonly path: string }[];
+  /** The project's migration names (migrations.ts), so the document points at its real files. */
+  readonly migrationPlan: Pick<MigrationPlan, 'names' | 'ownerListIndexes'>;
 }
 
 export interface Control {
@@ -41,6 +45,12 @@ interface Entry extends Omit<Control, 'where' | 'tests'> {
   readonly where: (p: CatalogueInput) => readonly string[];
   readonly tests: (p: CatalogueInput) => readonly string[];
 }
+
+/** A migration's file, by key (`account_totp` → `src/db/migrations/0006_account_totp.ts`). */
+const migration = (p: CatalogueInput, key: string): string | undefined => {
+  const name = p.migrationPlan.names[key];
+  return name === undefined ? undefined : `src/db/migrations/${name}.ts`;
+};
 
 /** Express and Hono keep their HTTP edge in src/middleware/, Fastify in src/plugins/. */
 const edge = (p: CatalogueInput, file: string): string => `src/${p.framework === 'fastify' ? 'plugins' : 'middleware'}/${file}`;
@@ -299,7 +309,7 @@ const entries: readonly Entry[] = [
     asvs: ['V6.3.4', 'V6.3.7', 'V6.5.1', 'V6.5.2', 'V6.5.3', 'V6.5.6', 'V6.5.8', 'V7.2.4', 'V7.5.1', 'V7.5.3'],
     refs: ['RFC 6238', 'OWASP Multifactor Authentication Cheat Sheet'],
     when: withAccounts,
-    where: always(['src/accounts/totp.ts', 'src/accounts/totp-repository.ts', 'src/accounts/service.ts', 'src/auth/totp-routes.ts', 'src/auth/second-factor.ts', 'src/db/migrations/0001h_account_totp.ts']),
+    where: (p) => list('src/accounts/totp.ts', 'src/accounts/totp-repository.ts', 'src/accounts/service.ts', 'src/auth/totp-routes.ts', 'src/auth/second-factor.ts', migration(p, 'account_totp')),
     tests: always(['test/accounts/totp.test.ts', 'test/accounts/totp-http.test.ts', 'test/accounts/security-notices.test.ts']),
   },
   {
@@ -326,7 +336,7 @@ const entries: readonly Entry[] = [
     asvs: ['V7.3.1', 'V7.4.1', 'V7.5.2', 'V8.2.2', 'V6.3.8'],
     refs: ['OWASP Session Management Cheat Sheet'],
     when: withAccounts,
-    where: always(['src/accounts/sessions.ts', 'src/auth/session-routes.ts', 'src/auth/session-api.ts', 'src/accounts/service.ts', 'src/db/migrations/0001i_account_sessions.ts']),
+    where: (p) => list('src/accounts/sessions.ts', 'src/auth/session-routes.ts', 'src/auth/session-api.ts', 'src/accounts/service.ts', migration(p, 'account_sessions')),
     tests: always(['test/accounts/sessions.test.ts', 'test/accounts/sessions-http.test.ts']),
   },
   // F. Errors, logging, process
@@ -521,7 +531,7 @@ const entries: readonly Entry[] = [
     asvs: [],
     refs: ['OWASP API4:2023 Unrestricted Resource Consumption'],
     when: (p) => p.hasDb && p.features.accounts,
-    where: (p) => list('src/db/migrations/0001d_index_owner_lists.ts', p.features.files && 'src/db/migrations/0001e_index_files_owner_list.ts'),
+    where: (p) => list(...Object.values(p.migrationPlan.ownerListIndexes).map((name) => `src/db/migrations/${name}.ts`)),
     tests: always(['test/db/list-indexes.test.ts']),
   },
   // J. Supply chain and CI

@@ -13,7 +13,6 @@ import { planFiles } from '../../generators/shared/layers.ts';
 import { newProject } from '../../generators/shared/plan.ts';
 import { projectLayers } from '../../generators/shared/project-layers.ts';
 import { renderText } from '../../generators/shared/render.ts';
-import { describeResource } from '../../generators/shared/resource-spec.ts';
 import { label, matrix } from '../matrix.ts';
 import { findCycle, importsOf } from '../support/import-graph.ts';
 
@@ -31,8 +30,7 @@ function projectGraph(given: Record<string, unknown>): Map<string, string[]> {
     if (destination.endsWith('.ts')) modules.set(destination, importsOf(renderText(source, destination, context).contents));
   };
   for (const file of planFiles(projectLayers, ctx)) add(file.source, file.destination, ctx);
-  for (const [position, record] of resources.entries()) {
-    const resource = describeResource(record, position);
+  for (const resource of ctx.resources) {
     for (const file of planFiles(resourceLayers, { ...ctx, resource }, resourceTokens(resource))) add(file.source, file.destination, { ...ctx, resource } as typeof ctx);
   }
   return modules;

@@ -14,7 +14,6 @@ import { planFiles } from '../../generators/shared/layers.ts';
 import { newProject, packageJsonOf } from '../../generators/shared/plan.ts';
 import { renderText } from '../../generators/shared/render.ts';
 import { parseFields } from '../../generators/resource/fields.ts';
-import { describeResource } from '../../generators/shared/resource-spec.ts';
 import { asvsLevel1, controlIds } from '../../generators/shared/security-catalogue.ts';
 import { label, matrix, type Combination } from '../matrix.ts';
 import { asvsLevel1Ids, asvsOtherIds } from '../support/asvs-5.0.ts';
@@ -42,8 +41,7 @@ function renderProject(given: Record<string, unknown>, resources: boolean) {
   const files = new Map(planFiles(appLayers, ctx).map((file) => [file.destination, renderText(file.source, file.destination, ctx).contents]));
   // Written by code rather than from a template (project.ts): present in every project.
   files.set('package.json', JSON.stringify(packageJsonOf(appLayers, ctx)));
-  for (const [position, record] of (withResources.resources ?? []).entries()) {
-    const resource = describeResource(record, position);
+  for (const resource of ctx.resources) {
     for (const file of planFiles(resourceLayers, { ...ctx, resource }, resourceTokens(resource))) {
       files.set(file.destination, renderText(file.source, file.destination, { ...ctx, resource }).contents);
     }
