@@ -12,7 +12,7 @@ import { legacyRecordKeys, parseProjectConfig, type ProjectConfig } from './conf
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { planFiles, type Layer, type PlannedFile } from './layers.ts';
-import { recordedMigrations } from './migrations.ts';
+import { recordedFor, recordedMigrations } from './migrations.ts';
 import { CancelledError, flagName, isSwitch, knownFlags, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec } from './option-spec.ts';
 import { contentHash, sortedRecord } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
@@ -380,7 +380,9 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected addFeature(option: 'accounts' | 'uploads' | 'views'): TemplateContext {
     const project = this.requireProject();
     const year = new Date().getFullYear();
-    const without = deriveContext({ ...project, [option]: false }, year);
+    // Without the feature (if it is already there: a second run), its recorded migrations too.
+    const off = { ...project, [option]: false };
+    const without = deriveContext({ ...off, ...(project.migrations === undefined ? {} : { migrations: recordedFor(off) }) }, year);
     const ctx = deriveContext({ ...project, [option]: true }, year);
     if (!this.dryRun) {
       this.config.set(option, true);

@@ -34,8 +34,8 @@ const split = (name: string): { number: number; key: string } => {
  * only after this check, and code only through JSON.stringify or as an identifier made of the key.
  */
 export const migrationsSchema = z
-  .array(z.string())
-  .max(migrationsMax)
+  .array(z.string({ error: 'migrations: each entry must be a migration name (a string)' }), { error: 'migrations: must be a list of migration names' })
+  .max(migrationsMax, `migrations: at most ${String(migrationsMax)}`)
   .superRefine((names, ctx) => {
     let previous = 0;
     const keys = new Set<string>();
@@ -157,6 +157,22 @@ function wanted(answers: MigrationAnswers, itemsBeforeAccounts: () => boolean): 
   return keys;
 }
 
+/** Whether the items table was there before the accounts table (or accounts are not recorded yet: they come next). */
+const itemsBeforeAccounts = (names: readonly string[]) => () => {
+  const position = (key: string) => names.findIndex((name) => split(name).key === key);
+  return position('create_items') !== -1 && (position('create_accounts') === -1 || position('create_items') < position('create_accounts'));
+};
+
+/**
+ * The recorded names these answers call for, the others left out: the project as it would be
+ * without a feature it has (a feature sub-command compares the files with and without it).
+ */
+export function recordedFor(answers: MigrationAnswers): string[] | undefined {
+  if (answers.migrations === undefined) return undefined;
+  const keys = wanted(answers, itemsBeforeAccounts(answers.migrations));
+  return answers.migrations.filter((name) => keys.includes(split(name).key));
+}
+
 /**
  * The project's migrations: the recorded ones, then the next numbers for what the answers now call
  * for and the record lacks (a feature or resource added since). Without a record: the legacy names.
@@ -167,8 +183,8 @@ export function migrationPlan(answers: MigrationAnswers): MigrationPlan {
   const names = [...answers.migrations];
   const position = (key: string) => names.findIndex((name) => split(name).key === key);
   let next = Math.max(0, ...names.map((name) => split(name).number)) + 1;
-  // Items recorded before accounts (or accounts not recorded yet: they come next) have rows with no owner.
-  const keys = wanted(answers, () => position('create_items') !== -1 && (position('create_accounts') === -1 || position('create_items') < position('create_accounts')));
+  // Items recorded before accounts have rows with no owner.
+  const keys = wanted(answers, itemsBeforeAccounts(answers.migrations));
   for (const key of keys) {
     if (position(key) !== -1) continue;
     if (next > numberMax) throw new UsageError(`migrations: no number left after ${String(numberMax)} for ${key}`);

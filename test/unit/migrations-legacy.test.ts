@@ -5,46 +5,22 @@
  * must never be edited. test/fixtures/legacy-migrations.json holds every migration file's sha256
  * for each scenario, recorded from the generator before the allocation existed.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import type AccountsGenerator from '../../generators/accounts/generator.ts';
 import type FilesGenerator from '../../generators/files/generator.ts';
 import type ResourceGenerator from '../../generators/resource/generator.ts';
-import { repoRoot, runApp } from '../support/run.ts';
-import { tempDir } from '../support/temp.ts';
+import { legacyProject, migrationHashes } from '../support/legacy.ts';
+import { repoRoot } from '../support/run.ts';
 
-const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
 const subBase = { yes: true, skipInstall: true, deterministic: true, force: false };
 const generator = (name: string) => join(repoRoot, 'dist', 'generators', name, 'index.js');
 const runAccounts = (cwd: string) => helpers.run<AccountsGenerator>(generator('accounts')).withOptions(subBase).cd(cwd);
 const runFiles = (cwd: string) => helpers.run<FilesGenerator>(generator('files')).withOptions(subBase).cd(cwd);
 const runResource = (cwd: string, name: string, fields: string) =>
   helpers.run<ResourceGenerator>(generator('resource')).withArguments([name]).withOptions({ ...subBase, fields }).cd(cwd);
-
-/**
- * A project as an earlier version left it: its answers in `.yo-rc.json` without `migrations`,
- * rendered by a re-run of the app generator (the stored answers win, as they do in a real project).
- */
-export async function legacyProject(options: Record<string, unknown> = {}): Promise<string> {
-  const own = tempDir('legacy');
-  await runApp().withArguments(['svc']).withOptions({ ...base, ...options }).inDir(own);
-  const rc = JSON.parse(readFileSync(join(own, 'svc', '.yo-rc.json'), 'utf8')) as Record<string, Record<string, unknown>>;
-  delete rc['generator-secure-ts']?.['migrations'];
-  const root = join(tempDir('legacy'), 'svc');
-  mkdirSync(root);
-  writeFileSync(join(root, '.yo-rc.json'), `${JSON.stringify(rc, undefined, 2)}\n`);
-  await runApp().withOptions(base).cd(root);
-  return root;
-}
-
-/** Every migration file's sha256, by name. */
-export function migrationHashes(root: string): Record<string, string> {
-  const dir = join(root, 'src/db/migrations');
-  return Object.fromEntries(readdirSync(dir).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
-}
 
 const scenarios: Record<string, () => Promise<string>> = {
   'accounts and uploads (the default)': () => legacyProject(),

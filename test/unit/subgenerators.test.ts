@@ -13,6 +13,7 @@ import { checkCompose } from '../support/check-compose.ts';
 import { checkDependabot } from '../support/check-dependabot.ts';
 import { checkDockerfile } from '../support/check-dockerfile.ts';
 import { checkWorkflow } from '../support/check-workflow.ts';
+import { legacyProject } from '../support/legacy.ts';
 import { listFiles, repoRoot, runApp } from '../support/run.ts';
 import { stored } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
@@ -162,7 +163,9 @@ describe('resource sub-generator', () => {
     const repositories = readFileSync(join(root, 'src/resources/repositories.ts'), 'utf8');
     expect(repositories).toMatch(/return \{\n {4}items: createItemRepository\(db\),\n {2}\};/u);
     for (const file of [registry, repositories, readFileSync(join(root, 'src/resources/tables.ts'), 'utf8')]) expect(file).not.toContain('eslint-disable');
-    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toMatch(/'0001_create_items': createItems,\n {2}'0001b_create_accounts': createAccounts,\n {2}'0001c_create_files': createFiles,\n {2}'0001d_index_owner_lists': indexOwnerLists,\n {2}'0001e_index_files_owner_list': indexFilesOwnerList,\n {2}'0001f_create_idempotency_keys': createIdempotencyKeys,\n {2}'0001g_account_email': accountEmail,\n {2}'0001h_account_totp': accountTotp,\n {2}'0001i_account_sessions': accountSessions,\n\};/u);
+    expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
+      `  "0001_create_accounts": createAccounts,\n  "0002_account_email": accountEmail,\n  "0003_account_totp": accountTotp,\n  "0004_account_sessions": accountSessions,\n  "0005_create_items": createItems,\n  "0006_create_files": createFiles,\n  "0007_create_idempotency_keys": createIdempotencyKeys,\n};`,
+    );
     expect(stored(root).resources).toBeUndefined();
   });
 
@@ -183,7 +186,7 @@ describe('resource sub-generator', () => {
     ]);
     const files = listFiles(root);
     for (const file of ['src/resources/books/routes.ts', 'src/resources/books/schema.ts', 'src/resources/books/repository.ts', 'src/resources/books/openapi.ts', 'src/resources/books/create.ts',
-      'src/db/migrations/0002_create_books.ts', 'src/db/migrations/0003_create_order_lines.ts', 'test/resources/books.test.ts', 'test/resources/order-lines.test.ts']) {
+      'src/db/migrations/0008_create_books.ts', 'src/db/migrations/0009_create_order_lines.ts', 'test/resources/books.test.ts', 'test/resources/order-lines.test.ts']) {
       expect(files).toContain(file);
     }
     const registry = readFileSync(join(root, 'src/resources/registry.ts'), 'utf8');
@@ -193,7 +196,7 @@ describe('resource sub-generator', () => {
     expect(readFileSync(join(root, 'src/resources/repositories.ts'), 'utf8')).toContain('    books: createBookRepository(db),\n    orderLines: createOrderLineRepository(db),\n');
     expect(readFileSync(join(root, 'src/resources/tables.ts'), 'utf8')).toContain('  books: BooksTable;\n  order_lines: OrderLinesTable;');
     expect(readFileSync(join(root, 'src/db/migrations/index.ts'), 'utf8')).toContain(
-      `'0001_create_items': createItems,\n  '0001b_create_accounts': createAccounts,\n  '0001c_create_files': createFiles,\n  '0001d_index_owner_lists': indexOwnerLists,\n  '0001e_index_files_owner_list': indexFilesOwnerList,\n  '0001f_create_idempotency_keys': createIdempotencyKeys,\n  '0001g_account_email': accountEmail,\n  '0001h_account_totp': accountTotp,\n  '0001i_account_sessions': accountSessions,\n  "0002_create_books": createBooks,\n  "0003_create_order_lines": createOrderLines,\n};`,
+      `  "0007_create_idempotency_keys": createIdempotencyKeys,\n  "0008_create_books": createBooks,\n  "0009_create_order_lines": createOrderLines,\n};`,
     );
     // The field values reach code only as validated identifiers and numbers.
     const schema = readFileSync(join(root, 'src/resources/books/schema.ts'), 'utf8');
@@ -202,7 +205,7 @@ describe('resource sub-generator', () => {
     expect(schema).toContain('due: fields.due.nullable().optional(),');
     expect(schema).toMatch(/BOOK_SORT_FIELDS = \["title","price","due","createdAt","updatedAt"\] as const/u);
     // Owned, like items (accounts are on by default): OWASP API1:2023 BOLA, ASVS 5.0 V8.2.2.
-    const migration = readFileSync(join(root, 'src/db/migrations/0002_create_books.ts'), 'utf8');
+    const migration = readFileSync(join(root, 'src/db/migrations/0008_create_books.ts'), 'utf8');
     expect(migration).toContain(`.addColumn('owner_id', 'varchar(36)', (column) => column.notNull())`);
     expect(migration).toContain(`.addForeignKeyConstraint("books_owner_id_fk", ['owner_id'], 'accounts', ['id'], (constraint) => constraint.onDelete('cascade'))`);
     expect(migration).toContain(`createIndex("books_owner_id_idx").on("books").column('owner_id')`);
@@ -221,7 +224,7 @@ describe('resource sub-generator', () => {
     const root = await project('svc', { accounts: false });
     await runResource(root, 'book', { fields: 'title:string' });
     expect(stored(root).resources).toEqual([{ name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string' }] }]);
-    for (const file of ['src/db/migrations/0002_create_books.ts', 'src/resources/books/table.ts', 'src/resources/books/repository.ts', 'src/resources/books/routes.ts', 'test/resources/books.test.ts']) {
+    for (const file of ['src/db/migrations/0003_create_books.ts', 'src/resources/books/table.ts', 'src/resources/books/repository.ts', 'src/resources/books/routes.ts', 'test/resources/books.test.ts']) {
       expect(readFileSync(join(root, file), 'utf8'), file).not.toMatch(/owner|currentAccount/u);
     }
   });
@@ -247,7 +250,7 @@ describe('resource sub-generator', () => {
     expect(snapshot(root)).toEqual(before);
     await runResource(root, 'book', { fields: 'title:text', force: true });
     expect(stored(root).resources.map((r: { name: string }) => r.name)).toEqual(['books', 'tags']);
-    expect(readFileSync(join(root, 'src/db/migrations/0002_create_books.ts'), 'utf8')).toContain(`.addColumn("title", "text", (column) => column.notNull())`);
+    expect(readFileSync(join(root, 'src/db/migrations/0008_create_books.ts'), 'utf8')).toContain(`.addColumn("title", "text", (column) => column.notNull())`);
   });
 
   it('stops at a registry the user edited (with --yes), naming it, and writes nothing', async () => {
@@ -293,12 +296,14 @@ describe('accounts option and sub-generator', () => {
   });
 
   it.each(matrix.filter((c) => c.database !== 'none').map((c) => [label(c), c] as const))(
-    'on a --no-accounts %s project writes exactly the files of the default run, and a second run changes nothing',
+    'on a --no-accounts %s project made before the migration record writes exactly the files of the default run, and a second run changes nothing',
     async (_label, c) => {
       const options = { framework: c.framework, database: c.database };
       // Files come with accounts by default but are a feature of their own (`secure-ts files`).
-      const byDefault = await project('svc', { ...options, uploads: false });
-      const later = await project('svc', { ...options, accounts: false });
+      // Projects with the record differ from the default run in their migrations' history only
+      // (accounts added after items): test/unit/migrations.test.ts.
+      const byDefault = await legacyProject({ ...options, uploads: false });
+      const later = await legacyProject({ ...options, accounts: false });
       expect(listFiles(later).some((file) => file.startsWith('src/accounts/'))).toBe(false);
       await runAccounts(later);
       expect(snapshot(later)).toEqual(snapshot(byDefault));
@@ -317,8 +322,8 @@ describe('accounts option and sub-generator', () => {
     expect(listFiles(root)).toContain('src/accounts/service.ts');
   });
 
-  it('added after resources, keeps their migration numbers and sorts its own migration before them', async () => {
-    const root = await project('svc', { accounts: false });
+  it('added after resources to a project made before the migration record, keeps their migration numbers and sorts its own migration before them', async () => {
+    const root = await legacyProject({ accounts: false });
     await runResource(root, 'book', { fields: 'title:string' });
     await runAccounts(root);
     await runResource(root, 'author', { fields: 'name:string' });
@@ -348,7 +353,7 @@ describe('accounts option and sub-generator', () => {
     expect(snapshot(root)).toEqual(before);
     await runResource(root, 'book', { fields: 'title:string', force: true });
     expect(stored(root).resources).toEqual([{ name: 'books', singular: 'book', fields: [{ name: 'title', type: 'string' }], owned: true }]);
-    expect(readFileSync(join(root, 'src/db/migrations/0002_create_books.ts'), 'utf8')).toContain("'owner_id'");
+    expect(readFileSync(join(root, 'src/db/migrations/0003_create_books.ts'), 'utf8')).toContain("'owner_id'");
   });
 
   it('refuses a project without a database, and stops outside a generated project, writing nothing', async () => {
@@ -387,11 +392,11 @@ describe('files option and sub-generator', () => {
   });
 
   it.each(matrix.filter((c) => c.database !== 'none').map((c) => [label(c), c] as const))(
-    'on a --no-uploads %s project writes exactly the files of the default run, and a second run changes nothing',
+    'on a --no-uploads %s project made before the migration record writes exactly the files of the default run, and a second run changes nothing',
     async (_label, c) => {
       const options = { framework: c.framework, database: c.database };
-      const byDefault = await project('svc', options);
-      const later = await project('svc', { ...options, uploads: false });
+      const byDefault = await legacyProject(options);
+      const later = await legacyProject({ ...options, uploads: false });
       expect(listFiles(later).some((file) => file.startsWith('src/files/'))).toBe(false);
       await runFiles(later);
       expect(snapshot(later)).toEqual(snapshot(byDefault));
