@@ -38,8 +38,8 @@ describe('a project upgraded by sub-commands', () => {
     expect(applied()).toEqual(['0001_create_items', '0002_create_idempotency_keys', '0003_create_books']);
     sqlite(database.DATABASE_PATH, "insert into items (id, name, description, created_at, updated_at) values ('00000000-0000-4000-8000-000000000001', 'before accounts', null, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z') returning id");
 
-    steps.push(generate(root, ['accounts', '--yes', '--skip-install']));
-    steps.push(generate(root, ['files', '--yes', '--skip-install']));
+    steps.push(generate(root, ['accounts', '--yes']));
+    steps.push(generate(root, ['files', '--yes']));
     steps.push(generate(root, ['resource', 'author', '--yes', '--fields', 'name:string']));
     steps.push(npmInstall(root));
     steps.push(step(root, 'npm', ['run', 'migrate'], database));
