@@ -58,8 +58,10 @@ export default class ResourceGenerator extends SecureTsGenerator {
     const { resources, position } = withResource(project.resources ?? [], name, parseFields(fields), owned, this.flag('force') === true);
     // Validated as a whole by the config schema before anything is recorded or rendered.
     const config = parseProjectConfig({ ...project, resources }, 'resource');
-    this.config.set('resources', config.resources);
+    // Derived (its migration named) before anything is recorded: a name the project's own tables
+    // already use stops the run here.
     const ctx = deriveContext(config, new Date().getFullYear());
+    this.config.set('resources', config.resources);
     // The new resource's migration takes the next number (migrations.ts); a project made before
     // the allocation keeps deriving its names, so nothing is recorded there.
     const migrations = recordedMigrations(ctx.migrationPlan);

@@ -163,6 +163,15 @@ describe('a sub-command in a fresh project', () => {
   });
 });
 
+describe('a resource named like a table of the project', () => {
+  it('is refused with the reason before anything is recorded, where its migration would share a feature\'s name', async () => {
+    const root = await project();
+    const before = snapshot(root);
+    await expect(runResource(root, 'files', 'title:string')).rejects.toThrow(/the resource "files" would name its migration create_files, which the project already has/u);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
 describe('a recorded `migrations` list', () => {
   const hostile: [string, unknown, RegExp][] = [
     ['a path', ['../../../etc/passwd'], /is not a migration name/u],
