@@ -8,7 +8,7 @@
  * SQLite by default; SECURE_TS_UPGRADE_DB="sqlite,mysql,postgres" runs it on the servers too.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate, npm, npmInstall, step, workDir, type StepResult } from '../support/project.ts';
@@ -76,5 +76,44 @@ describe.each(databases)('a %s project upgraded by sub-commands', (database) => 
     steps.push(npm(root, 'run', 'lint'));
     steps.push(step(root, 'npm', ['test'], env));
     console.log(`upgrade ${database}: ${steps.map((s) => `${s.step.split(' ').slice(0, 3).join(' ')} ${s.seconds.toFixed(1)}s`).join(' | ')}`);
+  }, 900_000);
+});
+
+describe('a project generated before the migration record, re-rendered by this version', () => {
+  it('keeps its old migration names, applies what accounts and a resource add on its SQLite database, and passes its own checks', async (ctx) => {
+    if (!(await reachable(redisService))) {
+      if (servicesRequired) throw new Error(`${redisService.name} is not reachable`);
+      ctx.skip(`${redisService.name} is not reachable`);
+    }
+    const cwd = workDir('legacy');
+    const steps: StepResult[] = [];
+    steps.push(generate(cwd, ['fresh', '--yes', '--skip-git', '--skip-install', '--framework', 'fastify', '--database', 'sqlite', '--no-accounts']));
+    // Its answers as an earlier version recorded them: no `migrations`; the re-run renders the rest.
+    const rc = JSON.parse(readFileSync(join(cwd, 'fresh', '.yo-rc.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    delete rc['generator-secure-ts']?.['migrations'];
+    const root = join(cwd, 'old');
+    mkdirSync(root);
+    writeFileSync(join(root, '.yo-rc.json'), `${JSON.stringify(rc, undefined, 2)}\n`);
+    steps.push(generate(root, ['--yes', '--skip-git', '--skip-install']));
+    steps.push(generate(root, ['resource', 'book', '--yes', '--fields', 'title:string']));
+    steps.push(npmInstall(root));
+    const path = join(cwd, 'old.sqlite');
+    const applied = () => query(root, 'sqlite', path, 'select name from kysely_migration order by name').map((row) => row['name']);
+    steps.push(step(root, 'npm', ['run', 'migrate'], { DATABASE_PATH: path }));
+    expect(applied()).toEqual(['0001_create_items', '0001f_create_idempotency_keys', '0002_create_books']);
+    steps.push(generate(root, ['accounts', '--yes']));
+    steps.push(generate(root, ['resource', 'author', '--yes', '--fields', 'name:string']));
+    steps.push(npmInstall(root));
+    // The accounts migrations sort before 0002_create_books, which ran already: the migrator runs them late.
+    steps.push(step(root, 'npm', ['run', 'migrate'], { DATABASE_PATH: path }));
+    expect(applied()).toEqual([
+      '0001_create_items', '0001b_create_accounts', '0001d_index_owner_lists', '0001f_create_idempotency_keys', '0001g_account_email', '0001h_account_totp',
+      '0001i_account_sessions', '0002_create_books', '0003_create_authors',
+    ]);
+    expect(Object.keys(JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-secure-ts'])).not.toContain('migrations');
+    steps.push(npm(root, 'run', 'typecheck'));
+    steps.push(npm(root, 'run', 'lint'));
+    steps.push(step(root, 'npm', ['test'], { ...redisService.env, SECURE_TS_REQUIRE_SERVICES: '1' }));
+    console.log(`legacy: ${steps.map((s) => `${s.step.split(' ').slice(0, 3).join(' ')} ${s.seconds.toFixed(1)}s`).join(' | ')}`);
   }, 900_000);
 });
