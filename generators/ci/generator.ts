@@ -56,6 +56,6 @@ export default class CiGenerator extends SecureTsGenerator {
   }
 
   end(): void {
-    this.pruneEmptyFolders();
+    this.removeStaleFiles();
   }
 }

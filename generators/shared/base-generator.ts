@@ -3,7 +3,7 @@
  * option registration from the specs, the stored configuration and rendering of layers.
  * (What does not need Yeoman lives in plan.ts and project.ts, which the CLI's direct path uses too.)
  */
-import { existsSync, readdirSync, readFileSync, rmdirSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Stats } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import Generator from 'yeoman-generator';
 import { controlsDocLayers } from '../audit/files.ts';
@@ -311,9 +311,9 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
         this.outcomes.set(path, { action: 'released', rendered: '' });
         this.log(`  kept (yours now) ${path}`);
       } else {
-        this.fs.delete(this.destinationPath(path));
-        // Decided here (unedited, confirmed or --force): Yeoman's conflicter must not ask again.
-        this.markOverwrite(this.destinationPath(path));
+        // Decided here (unedited, confirmed or --force), so the file is removed in `end`, after
+        // the commit, not through mem-fs: Yeoman's conflicter would ask again or, told not to,
+        // print a second and misleading "force <path>" line under this one.
         this.outcomes.set(path, { action: 'delete', rendered: '' });
         this.log(`  delete ${path}`);
       }
@@ -327,11 +327,12 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     }
   }
 
-  /** After the commit (call from `end`): folders that deleting stale files left empty go too. */
-  protected pruneEmptyFolders(): void {
+  /** After the commit (call from `end`): the stale files go, and the folders they leave empty. */
+  protected removeStaleFiles(): void {
     const root = this.destinationRoot();
     for (const [path, outcome] of this.outcomes) {
       if (outcome.action !== 'delete' || this.dryRun) continue;
+      rmSync(this.destinationPath(path), { force: true });
       for (let folder = dirname(this.destinationPath(path)); folder.startsWith(`${root}${sep}`); folder = dirname(folder)) {
         if (!existsSync(folder) || readdirSync(folder).length > 0) break;
         rmdirSync(folder);

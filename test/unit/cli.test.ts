@@ -123,6 +123,20 @@ describe('the secure-ts CLI sub-commands', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(join(made.cwd, 'sub-made'))).toEqual(expect.arrayContaining(['Dockerfile', 'compose.yaml', '.dockerignore']));
   });
+
+  it('`ci --provider gitlab` on a GitHub project says each removed pipeline file once, as delete, and removes it', () => {
+    const made = cli(['switched', '--yes', '--skip-install', '--skip-git']);
+    expect(made.status, made.stderr).toBe(0);
+    const root = join(made.cwd, 'switched');
+    const run = cli(['ci', '--provider', 'gitlab', '--yes'], root);
+    expect(run.status, run.stderr).toBe(0);
+    const output = run.stdout + run.stderr;
+    for (const file of ['.github/dependabot.yml', '.github/workflows/ci.yml']) {
+      expect(output.match(new RegExp(`^ +\\S+ ${file.replaceAll('.', '\\.')}$`, 'gmu'))).toEqual([`  delete ${file}`]);
+    }
+    expect(output).toMatch(/^ +create \.gitlab-ci\.yml$/mu);
+    expect(existsSync(join(root, '.github'))).toBe(false);
+  });
 });
 
 describe('re-rendering never overwrites a user edit silently', () => {
