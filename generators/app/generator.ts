@@ -169,7 +169,8 @@ export default class AppGenerator extends SecureTsGenerator {
       const from = this.previousVersion === this.project?.config.generatorVersion ? '' : ` (the project was at ${this.previousVersion})`;
       this.log([`\nRe-rendered with generator-secure-ts ${this.project?.config.generatorVersion ?? ''}${from}:`, ...this.reportOutcomes()].join('\n'));
     }
-    if (this.flag('skipGit') !== true) {
+    // The initial commit belongs to a new project: a re-run never starts a repository.
+    if (this.flag('skipGit') !== true && this.previousVersion === undefined) {
       const outcome = await initialCommit(root, this.runCommand);
       if (outcome !== undefined) this.log(outcome);
     }

@@ -4,7 +4,7 @@
  * here are the answers' starting point, the target check, install, first commit and next steps.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Database, PackageManager } from './choices.ts';
 import { databaseSetup } from './database-setup.ts';
 import type { TemplateContext } from './derive.ts';
@@ -83,9 +83,23 @@ export function failureCause(error: unknown): string {
   return text.split('\n')[0] ?? 'unknown error';
 }
 
-/** `git init` and a first commit, unless the folder already is a repository. Returns the line to print. */
+/** The repository work tree root holds (its own or an enclosing one, found as git finds it: a `.git` up the path). */
+export function enclosingRepository(root: string): string | undefined {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * `git init` and a first commit for a new project. Not when the folder is already in a repository:
+ * its own (nothing to do) or an enclosing one, a monorepo, where a nested repository would hide the
+ * project from the parent's history. Returns the line to print.
+ */
 export async function initialCommit(root: string, run: RunCommand): Promise<string | undefined> {
-  if (existsSync(resolve(root, '.git'))) return undefined;
+  const repository = enclosingRepository(root);
+  if (repository === resolve(root)) return undefined;
+  if (repository !== undefined) return `git: the project is inside the repository at ${repository}: no repository made; commit it there.`;
   try {
     await run('git', ['init', '--quiet'], { cwd: root });
     await run('git', ['add', '--all'], { cwd: root });

@@ -139,6 +139,31 @@ describe('the secure-ts CLI sub-commands', () => {
   });
 });
 
+describe('git', () => {
+  it('a new project inside an existing repository (a monorepo) gets no nested repository, and is told so', () => {
+    const monorepo = tempDir('monorepo');
+    mkdirSync(join(monorepo, '.git'));
+    mkdirSync(join(monorepo, 'services'));
+    const run = cli(['inner-api', '--yes', '--skip-install'], join(monorepo, 'services'));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toContain(`git: the project is inside the repository at ${monorepo}: no repository made; commit it there.`);
+    expect(existsSync(join(monorepo, 'services', 'inner-api', '.git'))).toBe(false);
+  });
+
+  it('a new project gets its initial commit; a re-run of it without --skip-git starts none where there was none', () => {
+    const made = cli(['committed', '--yes', '--skip-install']);
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout + made.stderr).toContain('git: initial commit created.');
+    expect(existsSync(join(made.cwd, 'committed', '.git'))).toBe(true);
+    const skipped = cli(['uncommitted', '--yes', '--skip-install', '--skip-git'], made.cwd);
+    expect(skipped.status, skipped.stderr).toBe(0);
+    const rerun = cli(['--yes', '--skip-install'], join(made.cwd, 'uncommitted'));
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(rerun.stdout + rerun.stderr).not.toContain('git:');
+    expect(existsSync(join(made.cwd, 'uncommitted', '.git'))).toBe(false);
+  });
+});
+
 describe('re-rendering never overwrites a user edit silently', () => {
   function generated(name: string) {
     const made = cli([name, '--yes', '--skip-install', '--skip-git']);
