@@ -3,7 +3,7 @@
  * and the CLI's direct path (bin/fast-path.ts). What the project holds is planned once in plan.ts;
  * here are the answers' starting point, the target check, install, first commit and next steps.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Database, PackageManager } from './choices.ts';
 import { databaseSetup } from './database-setup.ts';
@@ -28,7 +28,11 @@ export function givenWithPreset(flags: Readonly<Record<string, unknown>>, preset
 
 /** Why a new project may not go into `target` (new or empty; `--force` lets a non-empty one through), or undefined. */
 export function newTargetError(target: string, force: boolean): string | undefined {
-  if (!existsSync(target)) return undefined;
+  const entry = lstatSync(target, { throwIfNoEntry: false });
+  if (entry === undefined) return undefined;
+  // Not even with --force: through a link (or a dangling one) the files would land outside the
+  // folder the name names (CWE-59, link following).
+  if (entry.isSymbolicLink()) return `${target} is a symbolic link: choose another name (a project is written only into a real folder)`;
   if (!statSync(target).isDirectory()) return `${target} exists and is not a folder`;
   if (readdirSync(target).length > 0 && !force) return `${target} is not empty: choose another name, empty it, or pass --force`;
   return undefined;
