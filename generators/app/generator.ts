@@ -134,6 +134,7 @@ export default class AppGenerator extends SecureTsGenerator {
       process.stdout.write(this.flag('json') === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
       return;
     }
+    this.refuseLinks(project.files.map((file) => file.path));
     this.log(writingNotice(project.ctx, this.destinationRoot()));
     this.writeOwned(files('owned'));
     this.writeTeamOwned(files('team'));

@@ -3,8 +3,8 @@
  * option registration from the specs, the stored configuration and rendering of layers.
  * (What does not need Yeoman lives in plan.ts and project.ts, which the CLI's direct path uses too.)
  */
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, type Stats } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, type Stats } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import Generator from 'yeoman-generator';
 import { controlsDocLayers } from '../audit/files.ts';
 import { storedDefaults } from './answers.ts';
@@ -226,6 +226,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
    * point; once there they are the team's, so no run compares, re-renders or records them.
    */
   protected writeTeamOwned(files: readonly OutputFile[]): void {
+    this.refuseLinks(files.map((file) => file.path));
     for (const file of files) {
       const present = existsSync(this.destinationPath(file.path));
       this.outcomes.set(file.path, { action: present ? 'unchanged' : 'create', rendered: file.contents });
@@ -243,6 +244,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
    * unless --force. A user's edit is never overwritten silently.
    */
   protected writeOwned(files: readonly OutputFile[]): void {
+    this.refuseLinks([...files.map((file) => file.path), '.yo-rc.json', recordPath, 'package.json']);
     const recorded = { ...this.recordedFiles() };
     if (this.dryRun) {
       for (const file of files) {
@@ -270,6 +272,28 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     }
     this.plannedFiles = sortedRecord(recorded);
     this.setRecord('files', this.plannedFiles);
+  }
+
+  /**
+   * Never write outside the project: a path this run would write that goes through a symbolic link
+   * inside it (a folder linked elsewhere, a linked file) stops the run, naming the link, before
+   * anything is written (CWE-59, link following). Yeoman's commit would follow the link.
+   */
+  protected refuseLinks(paths: readonly string[]): void {
+    const root = this.destinationRoot();
+    for (const path of paths) {
+      const parts = path.split('/');
+      for (let depth = 1; depth <= parts.length; depth += 1) {
+        const part = parts.slice(0, depth).join('/');
+        const entry = lstatSync(join(root, part), { throwIfNoEntry: false });
+        if (entry === undefined) break;
+        if (entry.isSymbolicLink()) {
+          throw new UsageError(
+            `${part} is a symbolic link, and this run would write ${path} through it, outside ${root}: replace the link with a real ${depth < parts.length ? 'folder' : 'file'} and run again (nothing was written)`,
+          );
+        }
+      }
+    }
   }
 
   /** The `files` record as this run leaves it (with --dry-run: as it would), once files were written. */

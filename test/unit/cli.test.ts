@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ciProviders, databases, frameworks, hashings } from '../../generators/shared/choices.ts';
 import { hostileValues } from '../support/hostile.ts';
-import { cliEntry } from '../support/run.ts';
+import { cliEntry, listFiles } from '../support/run.ts';
 import { tempDir } from '../support/temp.ts';
 
 function cli(args: string[], cwd = tempDir('cli')) {
@@ -161,6 +161,32 @@ describe('git', () => {
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(rerun.stdout + rerun.stderr).not.toContain('git:');
     expect(existsSync(join(made.cwd, 'uncommitted', '.git'))).toBe(false);
+  });
+});
+
+describe('never writing outside the project', () => {
+  const generate = (cwd: string) => expect(cli(['linked', '--yes', '--skip-install', '--skip-git'], cwd).status).toBe(0);
+  it.each([
+    ['--force into a folder whose sub-folder links elsewhere', 'src', 'folder', (root: string) => cli(['linked', '--yes', '--force', '--skip-install', '--skip-git'], dirname(root))],
+    ['a re-run where a generated folder was replaced by a link', '.github', 'folder', (root: string) => cli(['--yes', '--skip-install', '--skip-git'], root)],
+    ['a sub-command where a file it changes was replaced by a link', '.github/dependabot.yml', 'file', (root: string) => cli(['docker', '--yes'], root)],
+  ] as const)('%s: refused naming the link, nothing written there or outside', (_what, link, kind, run) => {
+    const outside = tempDir('outside');
+    const cwd = tempDir('linked');
+    const root = join(cwd, 'linked');
+    if (link === 'src') mkdirSync(root);
+    else generate(cwd);
+    rmSync(join(root, link), { recursive: true, force: true });
+    if (kind === 'file') writeFileSync(join(outside, 'theirs.yml'), 'theirs\n');
+    symlinkSync(kind === 'file' ? join(outside, 'theirs.yml') : outside, join(root, link));
+    const before = listFiles(root);
+    const refused = run(root);
+    expect(refused.status, refused.stderr).toBe(2);
+    const escaped = link.replaceAll('.', '\\.');
+    expect(refused.stderr).toMatch(new RegExp(`${escaped} is a symbolic link, and this run would write ${escaped}\\S* through it, outside ${root}: replace the link with a real ${kind} and run again \\(nothing was written\\)`, 'u'));
+    expect(readdirSync(outside)).toEqual(kind === 'file' ? ['theirs.yml'] : []);
+    if (kind === 'file') expect(readFileSync(join(outside, 'theirs.yml'), 'utf8')).toBe('theirs\n');
+    expect(listFiles(root)).toEqual(before);
   });
 });
 
