@@ -57,13 +57,17 @@ export default class ResourceGenerator extends SecureTsGenerator {
     const { resources, position } = withResource(project.resources ?? [], name, parseFields(fields), owned, this.flag('force') === true);
     // Validated as a whole by the config schema before anything is recorded or rendered.
     const config = parseProjectConfig({ ...project, resources }, 'resource');
-    this.config.set('resources', config.resources);
+    this.setAnswer('resources', config.resources);
     const ctx = deriveContext(config, new Date().getFullYear());
     const resource = describeResource(resources[position] as ResourceRecord, position);
     this.renderLayers(resourceLayers, { ...ctx, resource }, resourceTokens(resource));
     this.renderLayers(resourceRegistryLayers, ctx);
     // docs/security-controls.md lists each resource's attack tests.
     this.renderLayers(controlsDocLayers, ctx);
+  }
+
+  end(): void {
+    this.reportDryRun(`resource ${this.answers.name ?? ''}`);
   }
 }
 

@@ -75,6 +75,8 @@ const camel = (name: string): string => name.replace(/-([a-z])/gu, (_, c: string
 export abstract class SecureTsGenerator extends Generator<Record<string, unknown>, GeneratorOptions> {
   /** Every file rendered by this run, by output path (see `reportOutcomes`). */
   protected readonly outcomes = new Map<string, FileOutcome>();
+  /** With --dry-run: the settings, dependencies and record a real run would change (see `reportDryRun`). */
+  private readonly wouldChange = { settings: {} as Record<string, unknown>, dependencies: [] as string[], controls: false };
 
   constructor(args: string[], options: GeneratorOptions) {
     // customInstallTask: we run `npm install` ourselves, with progress and a clear failure message.
@@ -204,7 +206,42 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
   protected recordControls(ctx: TemplateContext): void {
     // Unless this run already rendered it (a feature sub-command renders every changed app file).
     this.renderLayers(controlsDocLayers, ctx, {}, (file) => !this.outcomes.has(file.destination));
-    if (!this.dryRun) this.setRecord('controls', controlsManifest(ctx, planFiles(projectLayers, ctx)));
+    const controls = controlsManifest(ctx, planFiles(projectLayers, ctx));
+    if (!this.dryRun) this.setRecord('controls', controls);
+    else this.wouldChange.controls = JSON.stringify(this.recorded('controls')) !== JSON.stringify(controls);
+  }
+
+  /** A stored answer in `.yo-rc.json`; with --dry-run only noted, for `reportDryRun`. */
+  protected setAnswer(key: string, value: unknown): void {
+    if (!this.dryRun) this.config.set(key, value);
+    else if (JSON.stringify(this.config.get(key)) !== JSON.stringify(value)) this.wouldChange.settings[key] = value;
+  }
+
+  /**
+   * --dry-run on a sub-command (call from `end`): what the same command without it would create,
+   * update or delete, and the settings and dependencies it would add; nothing was written.
+   */
+  protected reportDryRun(command: string): void {
+    if (!this.dryRun) return;
+    const verbs: Partial<Record<string, string>> = { create: 'create', update: 'update', delete: 'delete', conflict: 'ask about (you edited it)' };
+    const changed = [...this.outcomes].filter(([, outcome]) => outcome.action !== 'unchanged');
+    const settings = Object.entries(this.wouldChange.settings);
+    const lines = [
+      ...changed.map(([path, outcome]) => [path, verbs[outcome.action] ?? outcome.action] as const),
+      ...(settings.length > 0 ? [['.yo-rc.json', 'update'] as const] : []),
+      ...(changed.length > 0 || this.wouldChange.controls ? [[recordPath, 'update'] as const] : []),
+      ...(this.wouldChange.dependencies.length > 0 ? [['package.json', 'update'] as const] : []),
+    ].sort(([a], [b]) => a.localeCompare(b));
+    const unchanged = this.outcomes.size - changed.length;
+    this.log(
+      [
+        `\nDry run: nothing written. In ${this.destinationRoot()} \`secure-ts ${command}\` would:`,
+        ...(lines.length === 0 ? ['  change nothing'] : lines.map(([path, verb]) => `  ${verb.padEnd(10)} ${path}`)),
+        ...(unchanged > 0 ? [`  (${unchanged} file${unchanged === 1 ? '' : 's'} unchanged)`] : []),
+        ...(settings.length > 0 ? [`Settings: ${settings.map(([key, value]) => `${key} = ${JSON.stringify(value)}`).join(', ')}`] : []),
+        ...(this.wouldChange.dependencies.length > 0 ? [`Dependencies that would be added: ${this.wouldChange.dependencies.join(' ')}`] : []),
+      ].join('\n'),
+    );
   }
 
   /** Render every file of the enabled layers and write them as owned files; returns the plan (for reporting and tests). */
@@ -402,7 +439,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     const year = new Date().getFullYear();
     const without = deriveContext({ ...project, [option]: false }, year);
     const ctx = deriveContext({ ...project, [option]: true }, year);
-    if (!this.dryRun) this.config.set(option, true);
+    this.setAnswer(option, true);
     const before = new Map(planFiles(projectLayers, without).map((file) => [file.destination, file.source]));
     const changes = (file: { source: string; destination: string }): boolean => {
       const source = before.get(file.destination);
@@ -410,7 +447,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
       return renderText(source, file.destination, without).contents !== renderText(file.source, file.destination, ctx).contents;
     };
     this.renderLayers(projectLayers, ctx, {}, changes);
-    if (!this.dryRun) this.mergeDependencies(packageJsonOf(projectLayers, ctx));
+    this.mergeDependencies(packageJsonOf(projectLayers, ctx));
     this.recordControls(ctx);
     return ctx;
   }
@@ -424,9 +461,13 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     for (const key of ['dependencies', 'devDependencies'] as const) {
       const current = (this.packageJson.get(key) ?? {}) as Record<string, string>;
       const merged: Record<string, string> = { ...current, ...wanted[key] };
+      if (this.dryRun) {
+        this.wouldChange.dependencies.push(...Object.entries(wanted[key]).filter(([name, version]) => current[name] !== version).map(([name, version]) => `${name}@${version}`));
+        continue;
+      }
       this.packageJson.set(key, Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]])));
     }
-    this.markOverwrite(this.destinationPath('package.json'));
+    if (!this.dryRun) this.markOverwrite(this.destinationPath('package.json'));
   }
 
   /** Tell Yeoman's conflicter this file is ours and unedited: write it without asking. */

@@ -52,6 +52,13 @@ export interface FlagSpec {
 }
 
 /** Whether a spec is an on/off switch (boolean option or plain flag). */
+/**
+ * The flags every sub-command that changes a project shares: --force for edited generator-owned
+ * files, --dry-run to see what it would change (files, settings, dependencies) before it does.
+ */
+export const forceFlag = { name: 'force', description: 'Overwrite generator-owned files even where you edited them' } as const satisfies FlagSpec;
+export const dryRunFlag = { name: 'dryRun', description: 'Print the files, settings and dependencies this would change; write nothing' } as const satisfies FlagSpec;
+
 export const isSwitch = (spec: OptionSpec | FlagSpec): boolean => ('kind' in spec ? spec.kind === 'boolean' : spec.takesValue !== true);
 
 /**
