@@ -18,7 +18,7 @@ import { filesFlags, summary as filesSummary } from '../generators/files/options
 import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
 import { summary as viewsSummary, viewsFlags } from '../generators/views/options.ts';
 import {
-  CancelledError, flagName, helpLines, isSwitch, knownFlags, parseOrThrow, schemaOf, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec,
+  CancelledError, flagName, helpLines, isSwitch, knownFlags, parseOrThrow, parsePositional, schemaOf, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec,
 } from '../generators/shared/option-spec.ts';
 import { requireProjectRoot } from '../generators/shared/config.ts';
 import { closest } from '../generators/shared/suggest.ts';
@@ -171,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
   for (const spec of command.options ?? []) {
     if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
   }
-  if (command.positional && positionals[0] !== undefined) parseOrThrow(schemaOf(command.positional), positionals[0], positionalLabel(name));
+  if (command.positional && positionals[0] !== undefined) parsePositional(command.positional, positionals[0], positionalLabel(name));
   // A sub-command outside a project stops here, before a prompt or Yeoman: one line, exit 2.
   const cwd = process.cwd();
   if (name !== 'app') requireProjectRoot(cwd);

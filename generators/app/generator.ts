@@ -8,7 +8,7 @@ import { chmodSync, existsSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import { yoRcSettings, type ProjectConfig } from '../shared/config.ts';
-import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
+import { schemaOf, questionOf, parseOrThrow, parsePositional, flagName, UsageError } from '../shared/option-spec.ts';
 import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
 import { newProject, plan, secretsFile, type Plan, type PlannedOutput, type PolicySource } from '../shared/plan.ts';
 import {
@@ -63,7 +63,7 @@ export default class AppGenerator extends SecureTsGenerator {
         this.policy = { record: this.preset.record, preset: this.preset.record, policy: this.preset.policy };
         this.answers = { ...this.preset.answers };
       }
-      if (name !== undefined) this.answers['name'] = parseOrThrow(schemaOf(nameSpec), name, 'project name');
+      if (name !== undefined) this.answers['name'] = parsePositional(nameSpec, name, 'project name');
     }
     // Every flag given is validated now, before any prompt, so a typo fails fast and writes nothing.
     for (const spec of appOptions) {
@@ -98,7 +98,8 @@ export default class AppGenerator extends SecureTsGenerator {
     for (const spec of [nameSpec, ...appOptions]) {
       if (spec.name in answers) {
         const where = spec === nameSpec ? 'project name' : flagName(spec.name);
-        const value = parseOrThrow(schemaOf(spec), (answers as Answers)[spec.name], where);
+        const given = (answers as Answers)[spec.name];
+        const value = spec === nameSpec ? parsePositional(spec, given, where) : parseOrThrow(schemaOf(spec), given, where);
         if (spec !== nameSpec) checkPolicy(this.policy, spec.name, value, `the answer to ${where}`);
         this.answers[spec.name] = value;
       }

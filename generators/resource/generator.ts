@@ -8,7 +8,7 @@
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import { parseProjectConfig } from '../shared/config.ts';
 import { deriveContext } from '../shared/derive.ts';
-import { flagName, parseOrThrow, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
+import { flagName, parseOrThrow, parsePositional, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
 import { requireStorage } from '../shared/storage.ts';
 import { describeResource, singularPlural, type ResourceRecord } from '../shared/resource-spec.ts';
 import { parseFields } from './fields.ts';
@@ -30,7 +30,7 @@ export default class ResourceGenerator extends SecureTsGenerator {
   initializing(): void {
     requireStorage(this.requireProject(), 'resource');
     const name = this.options['name'] as unknown;
-    if (name !== undefined) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), name, 'resource name') as string;
+    if (name !== undefined) this.answers.name = parsePositional(resourceNameSpec, name, 'resource name');
     const fields = this.flag('fields');
     if (fields !== undefined) this.answers.fields = parseOrThrow(schemaOf(fieldsSpec), fields, flagName('fields')) as string;
     if (this.flag('yes') === true) {
@@ -44,7 +44,7 @@ export default class ResourceGenerator extends SecureTsGenerator {
     if (missing.length === 0) return;
     const answers = await this.ask(missing.map((spec) => questionOf(spec)).filter((q) => q !== undefined));
     // Answers pass the same schemas as flags (a prompt's own validate is not the only gate).
-    if ('name' in answers) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), answers['name'], 'resource name') as string;
+    if ('name' in answers) this.answers.name = parsePositional(resourceNameSpec, answers['name'], 'resource name');
     if ('fields' in answers) this.answers.fields = parseOrThrow(schemaOf(fieldsSpec), answers['fields'], flagName('fields')) as string;
   }
 

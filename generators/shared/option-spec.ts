@@ -136,6 +136,16 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, whe
   throw new UsageError(message.startsWith(`${where}: `) || message.startsWith(`${where} `) ? message : `${where}: ${message}`);
 }
 
+/** A positional argument (the project or the resource name) is no flag: its refusal names the label alone. */
+export function parsePositional(spec: OptionSpec, value: unknown, label: string): string {
+  try {
+    return parseOrThrow(schemaOf(spec), value, label) as string;
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message.replace(`${label}: ${flagName(spec.name)}: `, `${label}: `));
+    throw error;
+  }
+}
+
 /** The Inquirer question for a spec (Yeoman's adapter; `select`, not the deprecated `list`). */
 export function questionOf(spec: OptionSpec): Record<string, unknown> | undefined {
   switch (spec.kind) {

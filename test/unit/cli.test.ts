@@ -36,7 +36,9 @@ describe('the secure-ts CLI', () => {
     [['x', '--database', 'mongo', '--yes'], `--database must be one of: ${databases.join(', ')} (got "mongo")`],
     [['x', '--frame', 'express'], /unknown option --frame: did you mean --framework\? \(see --help\)/u],
     [['x', 'y', '--yes'], /expected one project name, got 2/u],
-    [['../evil', '--yes'], /project name/u],
+    // A positional is no flag: the message names the argument, not a --name nobody typed.
+    [['../evil', '--yes'], /^generator-secure-ts: project name: the project name must not contain path separators$/mu],
+    [['resource', 'Book', '--yes'], /^generator-secure-ts: resource name: the resource name must be lowercase/mu],
     [['x'], /no terminal to ask questions on: pass --yes/u],
   ])('refuses %j with one clear line, exit code 2, nothing written', (args, message) => {
     const run = cli(args);
