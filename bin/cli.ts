@@ -20,7 +20,7 @@ import { summary as viewsSummary, viewsFlags } from '../generators/views/options
 import {
   CancelledError, flagName, helpLines, isSwitch, knownFlags, parseOrThrow, parsePositional, schemaOf, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec,
 } from '../generators/shared/option-spec.ts';
-import { requireProjectRoot } from '../generators/shared/config.ts';
+import { readProjectConfig } from '../generators/shared/config.ts';
 import { closest } from '../generators/shared/suggest.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -172,9 +172,10 @@ async function main(argv: string[]): Promise<void> {
     if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
   }
   if (command.positional && positionals[0] !== undefined) parsePositional(command.positional, positionals[0], positionalLabel(name));
-  // A sub-command outside a project stops here, before a prompt or Yeoman: one line, exit 2.
+  // A sub-command outside a project, or in one whose .yo-rc.json or record does not validate,
+  // stops here, before a prompt or Yeoman: one line, exit 2.
   const cwd = process.cwd();
-  if (name !== 'app') requireProjectRoot(cwd);
+  if (name !== 'app') readProjectConfig(cwd);
   const promptsNeeded = (command.options ?? []).some((spec) => options[spec.name] === undefined) || (command.positional && positionals[0] === undefined);
   if (values['yes'] !== true && promptsNeeded && !process.stdin.isTTY) {
     throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need (see --help)');

@@ -97,6 +97,18 @@ describe('the secure-ts CLI sub-commands', () => {
     },
   );
 
+  it('a sub-command in a project whose .yo-rc.json was mistyped stops in one line naming the key, before Yeoman', () => {
+    const made = cli(['typo', '--yes', '--skip-install', '--skip-git']);
+    const root = join(made.cwd, 'typo');
+    const rc = join(root, '.yo-rc.json');
+    writeFileSync(rc, readFileSync(rc, 'utf8').replace('"framework"', '"framwork"'));
+    const before = listFiles(root);
+    const run = cli(['docker', '--yes'], root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('generator-secure-ts: .yo-rc.json: unknown key "framwork" (did you mean "framework"?)\n');
+    expect(listFiles(root)).toEqual(before);
+  });
+
   it('`resource --help` shows the name argument, --fields with its types, and the plural rule', () => {
     const run = cli(['resource', '--help']);
     expect(run.status, run.stderr).toBe(0);
