@@ -128,8 +128,11 @@ export default class AppGenerator extends SecureTsGenerator {
     const project = this.project;
     if (project === undefined) throw new Error('generator-secure-ts: configuring did not run');
     const files = (kind: PlannedOutput['kind']) => project.files.filter((file) => file.kind === kind);
+    // A re-run renders from the stored answers, so this run's content is also what the last run
+    // wrote wherever the templates did not change (fileAction: a reformatted file is no edit).
+    const owned = () => files('owned').map((file) => (this.previousVersion === undefined ? file : { ...file, before: () => file.contents }));
     if (this.dryRun) {
-      this.writeOwned(files('owned'));
+      this.writeOwned(owned());
       this.writeTeamOwned(files('team'));
       const summary = this.summary(project);
       process.stdout.write(this.flag('json') === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
@@ -137,7 +140,7 @@ export default class AppGenerator extends SecureTsGenerator {
     }
     this.refuseLinks(project.files.map((file) => file.path));
     this.log(writingNotice(project.ctx, this.destinationRoot()));
-    this.writeOwned(files('owned'));
+    this.writeOwned(owned());
     this.writeTeamOwned(files('team'));
     // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
     this.packageJson.merge(project.packageJson);

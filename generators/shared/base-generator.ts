@@ -213,6 +213,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
 
   /** A stored answer in `.yo-rc.json`; with --dry-run only noted, for `reportDryRun`. */
   protected setAnswer(key: string, value: unknown): void {
+    this.keepStoredContext();
     if (!this.dryRun) this.config.set(key, value);
     else if (JSON.stringify(this.config.get(key)) !== JSON.stringify(value)) this.wouldChange.settings[key] = value;
   }
@@ -251,11 +252,35 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     tokens: Readonly<Record<string, string>> = {},
     /** Render only the planned files it accepts (a feature sub-generator: the files the feature changes). */
     only: (file: PlannedFile) => boolean = () => true,
+    /** What the previous run wrote at a planned file; by default the same template with the stored answers. */
+    previous: (file: PlannedFile) => string | undefined = (file) => this.previousRender(file),
   ): PlannedFile[] {
     const plan = planFiles(layers, ctx, tokens).filter(only);
-    this.writeOwned(plan.filter((file) => file.teamOwned !== true).map((file) => renderText(file.source, file.destination, ctx)));
+    this.writeOwned(plan.filter((file) => file.teamOwned !== true).map((file) => ({ ...renderText(file.source, file.destination, ctx), before: () => previous(file) })));
     this.writeTeamOwned(plan.filter((file) => file.teamOwned === true).map((file) => renderText(file.source, file.destination, ctx)));
     return plan;
+  }
+
+  private storedContext?: TemplateContext | null;
+
+  /** The context of the answers as this run found them, kept before the run changes any. */
+  private keepStoredContext(): TemplateContext | undefined {
+    if (this.storedContext === undefined) {
+      const stored = this.storedConfig();
+      this.storedContext = stored === undefined ? null : deriveContext(stored, new Date().getFullYear());
+    }
+    return this.storedContext ?? undefined;
+  }
+
+  /** The planned file rendered with the stored answers (what the last run wrote), or undefined when that context cannot render it. */
+  private previousRender(file: PlannedFile): string | undefined {
+    const stored = this.keepStoredContext();
+    if (stored === undefined) return undefined;
+    try {
+      return renderText(file.source, file.destination, stored).contents;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -285,7 +310,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     const recorded = { ...this.recordedFiles() };
     if (this.dryRun) {
       for (const file of files) {
-        this.outcomes.set(file.path, { action: fileAction(this.destinationRoot(), file.path, file.contents, recorded), rendered: file.contents });
+        this.outcomes.set(file.path, { action: fileAction(this.destinationRoot(), file.path, file.contents, recorded, file.before), rendered: file.contents });
         recorded[file.path] = contentHash(file.contents);
       }
       this.plannedFiles = sortedRecord(recorded);
@@ -294,9 +319,11 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     const edited: string[] = [];
     for (const file of files) {
       const path = this.destinationPath(file.path);
+      const action = fileAction(this.destinationRoot(), file.path, file.contents, recorded, file.before);
+      // Unchanged but reformatted by the team: left as it is (writing it would read as a conflict).
+      const reformatted = action === 'unchanged' && existsSync(path) && readFileSync(path, 'utf8') !== file.contents;
       // The template's mode, as mem-fs-editor's copyTpl would give it.
-      this.fs.write(path, file.contents, file.mode === undefined ? undefined : { stat: { mode: file.mode } as Stats });
-      const action = fileAction(this.destinationRoot(), file.path, file.contents, recorded);
+      if (!reformatted) this.fs.write(path, file.contents, file.mode === undefined ? undefined : { stat: { mode: file.mode } as Stats });
       if (action === 'update') this.markOverwrite(path);
       if (action === 'conflict') edited.push(file.path);
       this.outcomes.set(file.path, { action, rendered: file.contents });
@@ -446,7 +473,11 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
       if (source === undefined) return true;
       return renderText(source, file.destination, without).contents !== renderText(file.source, file.destination, ctx).contents;
     };
-    this.renderLayers(projectLayers, ctx, {}, changes);
+    const previous = (file: PlannedFile): string | undefined => {
+      const source = before.get(file.destination);
+      return source === undefined ? undefined : renderText(source, file.destination, without).contents;
+    };
+    this.renderLayers(projectLayers, ctx, {}, changes, previous);
     this.mergeDependencies(packageJsonOf(projectLayers, ctx));
     this.recordControls(ctx);
     return ctx;
