@@ -18,8 +18,9 @@ import { filesFlags, summary as filesSummary } from '../generators/files/options
 import { resourceFlags, resourceNameSpec, resourceOptions, summary as resourceSummary } from '../generators/resource/options.ts';
 import { summary as viewsSummary, viewsFlags } from '../generators/views/options.ts';
 import {
-  CancelledError, flagName, helpLines, isSwitch, knownFlags, parseOrThrow, schemaOf, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec,
+  CancelledError, flagName, helpLines, isSwitch, knownFlags, parseOrThrow, parsePositional, schemaOf, unknownFlagMessage, UsageError, type FlagSpec, type OptionSpec,
 } from '../generators/shared/option-spec.ts';
+import { readProjectConfig } from '../generators/shared/config.ts';
 import { closest } from '../generators/shared/suggest.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -170,14 +171,17 @@ async function main(argv: string[]): Promise<void> {
   for (const spec of command.options ?? []) {
     if (options[spec.name] !== undefined) parseOrThrow(schemaOf(spec), options[spec.name], flagName(spec.name));
   }
-  if (command.positional && positionals[0] !== undefined) parseOrThrow(schemaOf(command.positional), positionals[0], positionalLabel(name));
+  if (command.positional && positionals[0] !== undefined) parsePositional(command.positional, positionals[0], positionalLabel(name));
+  // A sub-command outside a project, or in one whose .yo-rc.json or record does not validate,
+  // stops here, before a prompt or Yeoman: one line, exit 2.
+  const cwd = process.cwd();
+  if (name !== 'app') readProjectConfig(cwd);
   const promptsNeeded = (command.options ?? []).some((spec) => options[spec.name] === undefined) || (command.positional && positionals[0] === undefined);
   if (values['yes'] !== true && promptsNeeded && !process.stdin.isTTY) {
     throw new UsageError('no terminal to ask questions on: pass --yes (defaults) and the flags you need (see --help)');
   }
 
   // The common case, a new project with --yes, is written directly, without loading Yeoman.
-  const cwd = process.cwd();
   if (name === 'audit') {
     // Reads only: no Yeoman. Findings → exit 1, one line each (stdout), for CI.
     const { acceptChange, auditProject, auditText } = await import('../generators/audit/audit.ts');

@@ -29,6 +29,7 @@ export default class AccountsGenerator extends SecureTsGenerator {
   }
 
   end(): void {
+    this.reportDryRun('accounts');
     // Resources added before accounts keep their unowned table and code (their migration may have
     // run): every signed-in account shares their records. Said here rather than left silent
     // (OWASP API1:2023 Broken Object Level Authorization; ASVS 5.0 V8.2.2).

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import { yoRcSettings, type ProjectConfig } from '../shared/config.ts';
-import { schemaOf, questionOf, parseOrThrow, flagName, UsageError } from '../shared/option-spec.ts';
+import { schemaOf, questionOf, parseOrThrow, parsePositional, flagName, UsageError } from '../shared/option-spec.ts';
 import { allowedChoices, checkPolicy, defaultPolicy, isLocked, loadPreset, type LoadedPreset, type PolicyContext } from '../shared/policy.ts';
 import { newProject, plan, secretsFile, type Plan, type PlannedOutput, type PolicySource } from '../shared/plan.ts';
 import {
@@ -63,7 +63,7 @@ export default class AppGenerator extends SecureTsGenerator {
         this.policy = { record: this.preset.record, preset: this.preset.record, policy: this.preset.policy };
         this.answers = { ...this.preset.answers };
       }
-      if (name !== undefined) this.answers['name'] = parseOrThrow(schemaOf(nameSpec), name, 'project name');
+      if (name !== undefined) this.answers['name'] = parsePositional(nameSpec, name, 'project name');
     }
     // Every flag given is validated now, before any prompt, so a typo fails fast and writes nothing.
     for (const spec of appOptions) {
@@ -98,7 +98,8 @@ export default class AppGenerator extends SecureTsGenerator {
     for (const spec of [nameSpec, ...appOptions]) {
       if (spec.name in answers) {
         const where = spec === nameSpec ? 'project name' : flagName(spec.name);
-        const value = parseOrThrow(schemaOf(spec), (answers as Answers)[spec.name], where);
+        const given = (answers as Answers)[spec.name];
+        const value = spec === nameSpec ? parsePositional(spec, given, where) : parseOrThrow(schemaOf(spec), given, where);
         if (spec !== nameSpec) checkPolicy(this.policy, spec.name, value, `the answer to ${where}`);
         this.answers[spec.name] = value;
       }
@@ -128,15 +129,19 @@ export default class AppGenerator extends SecureTsGenerator {
     const project = this.project;
     if (project === undefined) throw new Error('generator-secure-ts: configuring did not run');
     const files = (kind: PlannedOutput['kind']) => project.files.filter((file) => file.kind === kind);
+    // A re-run renders from the stored answers, so this run's content is also what the last run
+    // wrote wherever the templates did not change (fileAction: a reformatted file is no edit).
+    const owned = () => files('owned').map((file) => (this.previousVersion === undefined ? file : { ...file, before: () => file.contents }));
     if (this.dryRun) {
-      this.writeOwned(files('owned'));
+      this.writeOwned(owned());
       this.writeTeamOwned(files('team'));
       const summary = this.summary(project);
       process.stdout.write(this.flag('json') === true ? summaryJson(summary) : `${summaryText(summary)}\n`);
       return;
     }
+    this.refuseLinks(project.files.map((file) => file.path));
     this.log(writingNotice(project.ctx, this.destinationRoot()));
-    this.writeOwned(files('owned'));
+    this.writeOwned(owned());
     this.writeTeamOwned(files('team'));
     // Merged, not overwritten: dependencies and scripts the team added survive a re-run.
     this.packageJson.merge(project.packageJson);
@@ -170,7 +175,8 @@ export default class AppGenerator extends SecureTsGenerator {
       const from = this.previousVersion === this.project?.config.generatorVersion ? '' : ` (the project was at ${this.previousVersion})`;
       this.log([`\nRe-rendered with generator-secure-ts ${this.project?.config.generatorVersion ?? ''}${from}:`, ...this.reportOutcomes()].join('\n'));
     }
-    if (this.flag('skipGit') !== true) {
+    // The initial commit belongs to a new project: a re-run never starts a repository.
+    if (this.flag('skipGit') !== true && this.previousVersion === undefined) {
       const outcome = await initialCommit(root, this.runCommand);
       if (outcome !== undefined) this.log(outcome);
     }

@@ -51,11 +51,14 @@ export function checkControls(
     if (read(path) === undefined) findings.push(`${path}: required file missing`);
   }
   for (const [path, lines] of Object.entries(controls.requiredLines)) {
-    const text = read(path);
-    const present = new Set((text ?? '').split('\n').map((line) => line.trim()));
+    const text = read(path) ?? '';
+    // Code is read as code, not as text: a line a formatter wrapped (or gave a trailing comma) is
+    // still there. Other files (a workflow's YAML, where indentation is meaning) line by line.
+    const code = /\.[cm]?[jt]s$/u.test(path) ? layoutOf(text, { comments: false }) : undefined;
+    const present = new Set(text.split('\n').map((line) => line.trim()));
     for (const line of lines) {
       checked += 1;
-      if (!present.has(line)) findings.push(`${path}: missing \`${line}\``);
+      if (!(code === undefined ? present.has(line) : holdsLine(code, line))) findings.push(`${path}: missing \`${line}\``);
     }
   }
   const sources = listFiles(root);
@@ -135,6 +138,140 @@ function withoutComments(code: string): string {
     .split('\n')
     .map((line) => (line.trimStart().startsWith('//') ? '' : line.replace(/\s\/\/\s.*$/u, '')))
     .join('\n');
+}
+
+const closers = new Set([')', ']', '}']);
+const regexAfter = new Set(['', '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);
+const regexAfterWords = /(?:^|[^\w$])(?:return|typeof|case|in|of|delete|void|throw|new|else|do|yield|await)$/u;
+
+/**
+ * The code as a formatter cannot change it, so a file reformatted by Prettier (`npm run format`,
+ * an editor's format-on-save) reads as the same code: whitespace outside string literals dropped,
+ * a comma right before `)`, `]` or `}` dropped (trailing commas), a `;` right before `}` (type
+ * members), a leading `|` or `&` of a wrapped type, the parentheses a formatter puts around a
+ * wrapped `return` or arrow body (not an object literal's), and '…' and "…" literals written one way (quote style). Strings,
+ * template literals and regular expressions are kept as written, so
+ * a change inside one still counts. Comments are dropped (`comments: false`) or kept without their
+ * whitespace, as a change to their words is a change.
+ */
+export function layoutOf(code: string, { comments = true }: { comments?: boolean } = {}): string {
+  let out = '';
+  let i = 0;
+  const n = code.length;
+  const last = (): string => out.at(-1) ?? '';
+  /** Open parentheses: where each was written, and whether it follows `return` or `=>`. */
+  const open: { at: number; wraps: boolean }[] = [];
+  /** The next character of code from `from`, a trailing comma before a closer read as that closer. */
+  const nextCode = (from: number): string => {
+    let j = from;
+    while (j < n && /\s/u.test(code.charAt(j))) j += 1;
+    if (code.charAt(j) !== ',') return code.charAt(j);
+    const after = nextCode(j + 1);
+    return closers.has(after) ? after : ',';
+  };
+  while (i < n) {
+    const c = code.charAt(i);
+    if (c === '(') {
+      open.push({ at: out.length, wraps: /(?:^|[^\w$])return$|=>$/u.test(out) });
+      out += c;
+      i += 1;
+      continue;
+    }
+    if (c === ')') {
+      const pair = open.pop();
+      // Not around an object literal: `=> ({ … })` needs them, and without them reads as a block.
+      if (pair?.wraps === true && out.charAt(pair.at + 1) !== '{' && ';})]'.includes(nextCode(i + 1))) out = out.slice(0, pair.at) + out.slice(pair.at + 1);
+      else out += c;
+      i += 1;
+      continue;
+    }
+    if (c === '}' && last() === ';') out = out.slice(0, -1);
+    if ((c === '|' || c === '&') && code.charAt(i + 1) !== c && '<(,=:['.includes(last())) {
+      i += 1;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i += 1;
+    } else if (c === '/' && code[i + 1] === '/') {
+      const end = code.indexOf('\n', i);
+      const stop = end === -1 ? n : end;
+      if (comments) out += code.slice(i, stop).replace(/\s+/gu, '');
+      i = stop;
+    } else if (c === '/' && code[i + 1] === '*') {
+      const end = code.indexOf('*/', i + 2);
+      const stop = end === -1 ? n : end + 2;
+      if (comments) out += code.slice(i, stop).replace(/\s+/gu, '');
+      i = stop;
+    } else if (c === '\'' || c === '"') {
+      let j = i + 1;
+      let value = '';
+      while (j < n && code[j] !== c && code[j] !== '\n') {
+        if (code[j] === '\\') {
+          const next = code[j + 1] ?? '';
+          // \' and \" are the same character whichever quote encloses it.
+          value += next === '\'' || next === '"' ? next : `\\${next}`;
+          j += 2;
+        } else {
+          value += code.charAt(j);
+          j += 1;
+        }
+      }
+      out += `'${value.replaceAll('\'', '\\\'')}'`;
+      i = j + 1;
+    } else if (c === '`') {
+      let j = i + 1;
+      let depth = 0;
+      while (j < n && (code[j] !== '`' || depth > 0)) {
+        if (code[j] === '\\') j += 1;
+        else if (code[j] === '$' && code[j + 1] === '{') depth += 1;
+        else if (code[j] === '}' && depth > 0) depth -= 1;
+        j += 1;
+      }
+      out += code.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && (regexAfter.has(last()) || regexAfterWords.test(out))) {
+      let j = i + 1;
+      let inClass = false;
+      while (j < n && code[j] !== '\n' && (code[j] !== '/' || inClass)) {
+        if (code[j] === '\\') j += 1;
+        else if (code[j] === '[') inClass = true;
+        else if (code[j] === ']') inClass = false;
+        j += 1;
+      }
+      j += 1;
+      while (j < n && /[a-z]/u.test(code.charAt(j))) j += 1;
+      out += code.slice(i, j);
+      i = j;
+    } else if (c === ',') {
+      let j = i + 1;
+      while (j < n && /\s/u.test(code.charAt(j))) j += 1;
+      if (!closers.has(code[j] ?? '')) out += c;
+      i += 1;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether code (as `layoutOf` gives it) holds the line as a whole statement or entry: it starts
+ * after a `{ } ; , ( ) [ ]` or the file's start, and an entry or statement (`key: value,`,
+ * `call();`) ends at its comma or semicolon, or at the closer `layoutOf` leaves without one.
+ * `requireVerifiedEmail: true && x,` does not hold `requireVerifiedEmail: true,`.
+ */
+function holdsLine(code: string, line: string): boolean {
+  const needle = layoutOf(line, { comments: false });
+  const entry = needle.endsWith(',') || needle.endsWith(';');
+  const body = entry ? needle.slice(0, -1) : needle;
+  for (let at = code.indexOf(body); at !== -1; at = code.indexOf(body, at + 1)) {
+    const before = at === 0 ? '' : code.charAt(at - 1);
+    const after = code[at + body.length] ?? '';
+    if (before !== '' && !'{};,()[]'.includes(before)) continue;
+    if (!entry || after === '' || after === ',' || after === ';' || closers.has(after)) return true;
+  }
+  return false;
 }
 
 /** `src/**\/*.ts` style globs: `**` any folders, `*` within one name. */

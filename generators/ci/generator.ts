@@ -50,12 +50,13 @@ export default class CiGenerator extends SecureTsGenerator {
     // A switch: what the old provider's layers wrote and no layer plans now goes (removeStale).
     const planned = new Set(planFiles(projectLayers, ctx).map((file) => file.destination));
     await this.removeStale(planFiles(projectLayers, deriveContext(stored, year)).map((file) => file.destination).filter((path) => !planned.has(path)));
-    if (!this.dryRun) this.config.set('ci', project.ci);
+    this.setAnswer('ci', project.ci);
     this.renderLayers(ciLayers, ctx);
     this.recordControls(ctx);
   }
 
   end(): void {
-    this.pruneEmptyFolders();
+    this.removeStaleFiles();
+    this.reportDryRun(`ci --provider ${this.provider ?? providerSpec.default}`);
   }
 }

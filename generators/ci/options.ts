@@ -1,5 +1,5 @@
 /** `secure-ts ci` options, each declared once. */
-import type { FlagSpec, OptionSpec } from '../shared/option-spec.ts';
+import { dryRunFlag, forceFlag, type FlagSpec, type OptionSpec } from '../shared/option-spec.ts';
 
 export const summary = 'add or switch the CI pipeline (typecheck, lint, tests, blocking audit, SBOM)';
 
@@ -15,5 +15,6 @@ export const ciOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 export const ciFlags = [
-  { name: 'force', description: 'Overwrite generator-owned files even where you edited them' },
+  forceFlag,
+  dryRunFlag,
 ] as const satisfies readonly FlagSpec[];

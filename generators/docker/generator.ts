@@ -23,11 +23,15 @@ export default class DockerGenerator extends SecureTsGenerator {
 
   writing(): void {
     const project = { ...this.requireProject(), docker: true };
-    if (!this.dryRun) this.config.set('docker', true);
+    this.setAnswer('docker', true);
     const ctx = deriveContext(project, new Date().getFullYear());
     this.renderLayers(dockerLayers, ctx);
     // Dependabot watches the docker ecosystem once there is a Dockerfile: re-render the CI layer.
     this.renderLayers(ciLayers, ctx);
     this.recordControls(ctx);
+  }
+
+  end(): void {
+    this.reportDryRun('docker');
   }
 }

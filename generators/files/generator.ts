@@ -27,4 +27,8 @@ export default class FilesGenerator extends SecureTsGenerator {
   writing(): void {
     this.addFeature('uploads');
   }
+
+  end(): void {
+    this.reportDryRun('files');
+  }
 }

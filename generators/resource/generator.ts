@@ -8,7 +8,7 @@
 import { SecureTsGenerator, type GeneratorOptions } from '../shared/base-generator.ts';
 import { parseProjectConfig } from '../shared/config.ts';
 import { deriveContext } from '../shared/derive.ts';
-import { flagName, parseOrThrow, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
+import { flagName, parseOrThrow, parsePositional, questionOf, schemaOf, UsageError } from '../shared/option-spec.ts';
 import { recordedMigrations } from '../shared/migrations.ts';
 import { requireStorage } from '../shared/storage.ts';
 import { singularPlural, type ResourceDescription, type ResourceRecord } from '../shared/resource-spec.ts';
@@ -31,7 +31,7 @@ export default class ResourceGenerator extends SecureTsGenerator {
   initializing(): void {
     requireStorage(this.requireProject(), 'resource');
     const name = this.options['name'] as unknown;
-    if (name !== undefined) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), name, 'resource name') as string;
+    if (name !== undefined) this.answers.name = parsePositional(resourceNameSpec, name, 'resource name');
     const fields = this.flag('fields');
     if (fields !== undefined) this.answers.fields = parseOrThrow(schemaOf(fieldsSpec), fields, flagName('fields')) as string;
     if (this.flag('yes') === true) {
@@ -45,7 +45,7 @@ export default class ResourceGenerator extends SecureTsGenerator {
     if (missing.length === 0) return;
     const answers = await this.ask(missing.map((spec) => questionOf(spec)).filter((q) => q !== undefined));
     // Answers pass the same schemas as flags (a prompt's own validate is not the only gate).
-    if ('name' in answers) this.answers.name = parseOrThrow(schemaOf(resourceNameSpec), answers['name'], 'resource name') as string;
+    if ('name' in answers) this.answers.name = parsePositional(resourceNameSpec, answers['name'], 'resource name');
     if ('fields' in answers) this.answers.fields = parseOrThrow(schemaOf(fieldsSpec), answers['fields'], flagName('fields')) as string;
   }
 
@@ -61,16 +61,20 @@ export default class ResourceGenerator extends SecureTsGenerator {
     // Derived (its migration named) before anything is recorded: a name the project's own tables
     // already use stops the run here.
     const ctx = deriveContext(config, new Date().getFullYear());
-    this.config.set('resources', config.resources);
+    this.setAnswer('resources', config.resources);
     // The new resource's migration takes the next number (migrations.ts); a project made before
     // the allocation keeps deriving its names, so nothing is recorded there.
     const migrations = recordedMigrations(ctx.migrationPlan);
-    if (migrations !== undefined) this.config.set('migrations', migrations);
+    if (migrations !== undefined) this.setAnswer('migrations', migrations);
     const resource = ctx.resources[position] as ResourceDescription;
     this.renderLayers(resourceLayers, { ...ctx, resource }, resourceTokens(resource));
     this.renderLayers(resourceRegistryLayers, ctx);
     // docs/security-controls.md lists each resource's attack tests.
     this.renderLayers(controlsDocLayers, ctx);
+  }
+
+  end(): void {
+    this.reportDryRun(`resource ${this.answers.name ?? ''}`);
   }
 }
 

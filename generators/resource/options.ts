@@ -1,5 +1,5 @@
 /** `secure-ts resource <name>` options, each declared once. */
-import type { FlagSpec, OptionSpec } from '../shared/option-spec.ts';
+import { dryRunFlag, type FlagSpec, type OptionSpec } from '../shared/option-spec.ts';
 import { fieldTypes, resourceNameError } from '../shared/resource-spec.ts';
 import { parseFields } from './fields.ts';
 
@@ -37,4 +37,5 @@ export const resourceOptions = [
 
 export const resourceFlags = [
   { name: 'force', description: 'Replace a resource that exists with other fields, and overwrite files you edited' },
+  dryRunFlag,
 ] as const satisfies readonly FlagSpec[];

@@ -9,6 +9,7 @@ import { answersOf, type ProjectAnswers } from './answers.ts';
 import { migrationPlan, resourceMigrationKey } from './migrations.ts';
 import { describeResource } from './resource-spec.ts';
 import { asvsLevel1, securityControls } from './security-catalogue.ts';
+import { lockedPrefixes } from './locked-paths.ts';
 import { hasStorage } from './storage.ts';
 import { auditSources } from './paths.ts';
 import { packageManagerOf } from './package-manager.ts';
@@ -33,6 +34,8 @@ function deriveFlags(config: ProjectAnswers, year: number) {
     nodeMajor,
     /** The audit's checks, copied verbatim into the project (features/controls-audit). */
     auditSources,
+    /** Paths the audit locks by hash, which `.prettierignore` keeps formatters away from. */
+    lockedPaths: lockedPrefixes,
     actions,
     image,
     serviceImages,

@@ -52,6 +52,13 @@ export interface FlagSpec {
 }
 
 /** Whether a spec is an on/off switch (boolean option or plain flag). */
+/**
+ * The flags every sub-command that changes a project shares: --force for edited generator-owned
+ * files, --dry-run to see what it would change (files, settings, dependencies) before it does.
+ */
+export const forceFlag = { name: 'force', description: 'Overwrite generator-owned files even where you edited them' } as const satisfies FlagSpec;
+export const dryRunFlag = { name: 'dryRun', description: 'Print the files, settings and dependencies this would change; write nothing' } as const satisfies FlagSpec;
+
 export const isSwitch = (spec: OptionSpec | FlagSpec): boolean => ('kind' in spec ? spec.kind === 'boolean' : spec.takesValue !== true);
 
 /**
@@ -117,16 +124,55 @@ export function objectSchemaOf(specs: readonly OptionSpec[]) {
   return z.strictObject(Object.fromEntries(specs.map((spec) => [spec.name, schemaOf(spec)])));
 }
 
+/** The keys the object schema at `path` inside `schema` accepts (through optional, default and pipe wrappers). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  const step = (key?: PropertyKey): boolean => {
+    for (let unwrap = 0; unwrap < 8; unwrap += 1) {
+      const def = (node as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+      if (def === undefined) return false;
+      if (def['type'] === 'object') {
+        if (key === undefined) return true;
+        node = (def['shape'] as Record<PropertyKey, unknown>)[key];
+        return node !== undefined;
+      }
+      node = def['innerType'] ?? def['in'];
+    }
+    return false;
+  };
+  for (const key of path) if (!step(key)) return [];
+  if (!step()) return [];
+  return Object.keys((node as { _zod: { def: { shape: object } } })._zod.def.shape);
+}
+
+/** The first issue of a failed parse as one line; an unknown key names the nearest known one. */
+export function issueMessage(schema: z.ZodType, issue: z.core.$ZodIssue | undefined): string {
+  if (issue?.code !== 'unrecognized_keys') return issue?.message ?? 'invalid value';
+  const known = keysAt(schema, issue.path);
+  const named = issue.keys.map((key) => {
+    const near = closest(key, known);
+    return `${JSON.stringify(key)}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}`;
+  });
+  return `unknown key${issue.keys.length > 1 ? 's' : ''} ${named.join(', ')}`;
+}
+
 /** Validate with the schema, turning the first issue into a one-line UsageError. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const message = issue?.code === 'unrecognized_keys'
-    ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-    : (issue?.message ?? 'invalid value');
+  const message = issueMessage(schema, result.error.issues[0]);
   // A text spec's message already names its flag: do not say it twice.
   throw new UsageError(message.startsWith(`${where}: `) || message.startsWith(`${where} `) ? message : `${where}: ${message}`);
+}
+
+/** A positional argument (the project or the resource name) is no flag: its refusal names the label alone. */
+export function parsePositional(spec: OptionSpec, value: unknown, label: string): string {
+  try {
+    return parseOrThrow(schemaOf(spec), value, label) as string;
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message.replace(`${label}: ${flagName(spec.name)}: `, `${label}: `));
+    throw error;
+  }
 }
 
 /** The Inquirer question for a spec (Yeoman's adapter; `select`, not the deprecated `list`). */

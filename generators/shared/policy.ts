@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { appOptions } from './project-options.ts';
 import { databases, frameworks, hashings } from './choices.ts';
-import { schemaOf, UsageError } from './option-spec.ts';
+import { issueMessage, schemaOf, UsageError } from './option-spec.ts';
 
 /** The generator's own policy: what a project gets without a preset. */
 export const defaultPolicy = {
@@ -149,10 +149,7 @@ const maxPresetBytes = 64 * 1024;
 function presetError(where: string, error: z.ZodError): UsageError {
   const issue = error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
-  const message = issue?.code === 'unrecognized_keys'
-    ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-    : (issue?.message ?? 'invalid value');
-  return new UsageError(`preset ${where}: ${path === '' ? '' : `${path}: `}${message}`);
+  return new UsageError(`preset ${where}: ${path === '' ? '' : `${path}: `}${issueMessage(presetSchema, issue)}`);
 }
 
 /** Validate a preset's parsed JSON; `sha256` is of the bytes it came from. */

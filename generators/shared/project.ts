@@ -3,8 +3,8 @@
  * and the CLI's direct path (bin/fast-path.ts). What the project holds is planned once in plan.ts;
  * here are the answers' starting point, the target check, install, first commit and next steps.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { Database, PackageManager } from './choices.ts';
 import { databaseSetup } from './database-setup.ts';
 import type { TemplateContext } from './derive.ts';
@@ -28,7 +28,11 @@ export function givenWithPreset(flags: Readonly<Record<string, unknown>>, preset
 
 /** Why a new project may not go into `target` (new or empty; `--force` lets a non-empty one through), or undefined. */
 export function newTargetError(target: string, force: boolean): string | undefined {
-  if (!existsSync(target)) return undefined;
+  const entry = lstatSync(target, { throwIfNoEntry: false });
+  if (entry === undefined) return undefined;
+  // Not even with --force: through a link (or a dangling one) the files would land outside the
+  // folder the name names (CWE-59, link following).
+  if (entry.isSymbolicLink()) return `${target} is a symbolic link: choose another name (a project is written only into a real folder)`;
   if (!statSync(target).isDirectory()) return `${target} exists and is not a folder`;
   if (readdirSync(target).length > 0 && !force) return `${target} is not empty: choose another name, empty it, or pass --force`;
   return undefined;
@@ -83,9 +87,23 @@ export function failureCause(error: unknown): string {
   return text.split('\n')[0] ?? 'unknown error';
 }
 
-/** `git init` and a first commit, unless the folder already is a repository. Returns the line to print. */
+/** The repository work tree root holds (its own or an enclosing one, found as git finds it: a `.git` up the path). */
+export function enclosingRepository(root: string): string | undefined {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * `git init` and a first commit for a new project. Not when the folder is already in a repository:
+ * its own (nothing to do) or an enclosing one, a monorepo, where a nested repository would hide the
+ * project from the parent's history. Returns the line to print.
+ */
 export async function initialCommit(root: string, run: RunCommand): Promise<string | undefined> {
-  if (existsSync(resolve(root, '.git'))) return undefined;
+  const repository = enclosingRepository(root);
+  if (repository === resolve(root)) return undefined;
+  if (repository !== undefined) return `git: the project is inside the repository at ${repository}: no repository made; commit it there.`;
   try {
     await run('git', ['init', '--quiet'], { cwd: root });
     await run('git', ['add', '--all'], { cwd: root });

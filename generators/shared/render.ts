@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ejs from 'ejs';
+import { layoutOf } from '../audit/check.ts';
 import { contentHash } from './owned-files.ts';
 import { templatesRoot } from './paths.ts';
 
@@ -15,6 +16,8 @@ export interface OutputFile {
   readonly contents: string;
   /** The template's mode, which mem-fs-editor gives the written file; JSON files get the default. */
   readonly mode?: number;
+  /** What the previous run wrote here, if it can be rendered again (the stored answers): see `fileAction`. */
+  readonly before?: () => string | undefined;
 }
 
 /**
@@ -40,12 +43,46 @@ export function renderText(source: string, destination: string, data: object): O
  */
 export type FileAction = 'create' | 'unchanged' | 'update' | 'conflict';
 
-export function fileAction(root: string, path: string, next: string, recorded: Readonly<Record<string, string>>): FileAction {
+export function fileAction(
+  root: string, path: string, next: string, recorded: Readonly<Record<string, string>>, before?: () => string | undefined,
+): FileAction {
   const full = join(root, path);
   if (!existsSync(full)) return 'create';
   const onDisk = readFileSync(full, 'utf8');
   if (onDisk === next) return 'unchanged';
-  return recorded[path] === contentHash(onDisk) ? 'update' : 'conflict';
+  if (recorded[path] === contentHash(onDisk)) return 'update';
+  return reformattedOnly(path, onDisk, recorded, before) ? (before?.() === next ? 'unchanged' : 'update') : 'conflict';
+}
+
+/** Code and data a formatter lays out (YAML is left out: its indentation is meaning). */
+const layoutTolerant = /\.(?:[cm]?[jt]s|json|md)$/u;
+
+/**
+ * Whether the file on disk is what the generator last wrote, only laid out another way
+ * (`npm run format`, an editor's format-on-save): the previous render is reproducible (it hashes to
+ * the record) and reads as the same code (`layoutOf`). Such a file is no edit of the user's: a run
+ * leaves it as it is when its content did not change, or writes the new content when it did (the
+ * formatting alone is lost, and the next `npm run format` restores it).
+ */
+function reformattedOnly(path: string, onDisk: string, recorded: Readonly<Record<string, string>>, before?: () => string | undefined): boolean {
+  if (!layoutTolerant.test(path) || before === undefined) return false;
+  const previous = before();
+  return previous !== undefined && recorded[path] === contentHash(previous) && layoutOfFile(path, onDisk) === layoutOfFile(path, previous);
+}
+
+/**
+ * Markdown as a formatter cannot change it: no whitespace, `*` bullets as `-`, a table's divider
+ * cells as `---` (Prettier pads them to the column width), `_` and `*` emphasis alike (Prettier
+ * writes `*a*` as `_a_`); code and JSON as `layoutOf` reads them.
+ */
+function layoutOfFile(path: string, text: string): string {
+  if (!path.endsWith('.md')) return layoutOf(text);
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)\*(\s)/u, '$1-$2').replace(/-{3,}/gu, '---'))
+    .join('')
+    .replace(/\s+/gu, '')
+    .replaceAll('_', '*');
 }
 
 export interface RunSummary {

@@ -47,8 +47,29 @@ const lengthLimits = { string: { limit: 1000, max: 200 }, text: { limit: 10_000,
 
 /** Fields the server owns (or that an accounts feature will own): never client-settable. */
 const serverOwned = new Set(['id', 'createdAt', 'updatedAt', 'owner', 'ownerId', 'accountId', 'userId']);
-/** Resource names the project already uses for something else. */
-const takenResourceNames = new Set(['item', 'items', 'health', 'healths', 'openapi', 'openapis', 'registry', 'registries']);
+/**
+ * What a resource may not take, because the project uses it or a feature it can still add will
+ * (`secure-ts accounts`, `files`, `views`): a resource's table is its plural in snake case and its
+ * routes live under `/<plural>`. Tables: the example items, accounts with their sessions, mail
+ * tokens, second factor and pending sign-ins, uploads, idempotency keys, Kysely's own migration
+ * tables. First path segments: /items, /auth, /files, /pages (views), /docs (the API reference),
+ * /health, /openapi.json; and `registry`, a file the resources folder already has. A test reads
+ * every `createTable` and route prefix in the templates and fails when one is missing here.
+ */
+export const projectTables: ReadonlySet<string> = new Set([
+  'items', 'accounts', 'sessions', 'account_tokens', 'account_totp', 'account_recovery_codes', 'pending_logins', 'files', 'idempotency_keys',
+  'kysely_migration', 'kysely_migration_lock',
+]);
+export const projectRouteSegments: ReadonlySet<string> = new Set(['items', 'auth', 'files', 'pages', 'docs', 'health', 'openapi', 'openapi.json', 'registry']);
+
+function takenBy(singular: string, plural: string): string | undefined {
+  for (const form of [singular, plural]) {
+    const table = snakeOfKebab(form);
+    if (projectTables.has(table)) return `"${plural}" would use the table ${table}, which the project or a feature it can add uses`;
+    if (projectRouteSegments.has(form)) return `"${plural}" is already used by the project (its /${form} routes or files)`;
+  }
+  return undefined;
+}
 
 /**
  * Singular/plural, from the last kebab segment, by plain English suffix rules (documented in the
@@ -87,7 +108,8 @@ export function resourceNameError(value: unknown): string | undefined {
   }
   const { singular, plural } = singularPlural(value);
   if (singular.length < 2) return 'the resource name must be at least 2 characters in its singular form';
-  if (takenResourceNames.has(singular) || takenResourceNames.has(plural)) return `"${plural}" is already used by the project`;
+  const taken = takenBy(singular, plural);
+  if (taken !== undefined) return taken;
   for (const form of [singular, plural, camel(singular), camel(plural), snakeOfKebab(singular), snakeOfKebab(plural)]) {
     const family = reservedBy(form);
     if (family !== undefined) return `"${form}" (from the resource name) is a reserved word of ${family}`;

@@ -148,7 +148,7 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'C.11',
-    title: 'Prototype pollution refused: __proto__ and constructor.prototype in JSON are a 400; input is never deep-merged',
+    title: 'Prototype pollution refused: `__proto__` and `constructor.prototype` in JSON are a 400; input is never deep-merged',
     asvs: ['V15.3.6'],
     refs: ['OWASP Prototype Pollution Prevention Cheat Sheet'],
     where: always(['src/security/json.ts', 'src/security/prototype-keys.ts']),
@@ -251,7 +251,7 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'E.21',
-    title: 'Server-side sessions: 256-bit random tokens stored hashed, a __Host- cookie (Secure, HttpOnly, SameSite=Strict), a new session at login, idle and absolute timeouts, revocation at logout and password change',
+    title: 'Server-side sessions: 256-bit random tokens stored hashed, a `__Host-` cookie (Secure, HttpOnly, SameSite=Strict), a new session at login, idle and absolute timeouts, revocation at logout and password change',
     asvs: ['V3.3.1', 'V7.2.1', 'V7.2.3', 'V7.2.4', 'V7.3.1', 'V7.3.2', 'V7.4.1'],
     refs: ['OWASP Session Management Cheat Sheet'],
     when: withAccounts,
@@ -634,7 +634,7 @@ const entries: readonly Entry[] = [
   },
   {
     id: 'L.50',
-    title: 'Forms are protected by a Fetch-Metadata/Origin check and a signed double-submit __Host- cookie',
+    title: 'Forms are protected by a Fetch-Metadata/Origin check and a signed double-submit `__Host-` cookie',
     asvs: ['V3.5.1', 'V3.5.3'],
     refs: ['OWASP Cross-Site Request Forgery Prevention Cheat Sheet'],
     when: withViews,
@@ -714,7 +714,7 @@ const level1: readonly AsvsEntry[] = [
   { id: 'V2.3.1', requirement: 'Business flows run in the expected order without skipped steps', status: na, controls: [], note: text('the generated flows have one step each; add checks for multi-step flows you build') },
   { id: 'V3.2.1', requirement: 'Content is not rendered in the wrong context (API or uploaded files)', status: met, controls: ['A.3', 'G.30'], note: text("API answers carry CSP default-src 'none' and nosniff; downloads are attachments with CSP sandbox") },
   { id: 'V3.2.2', requirement: 'Text meant as text is rendered safely', status: (p) => (p.features.views ? 'met' : 'not applicable'), controls: ['L.48'], note: (p) => (p.features.views ? 'pages escape every value' : 'no pages are rendered') },
-  { id: 'V3.3.1', requirement: 'Cookies have Secure and a __Host- or __Secure- prefix', status: (p) => (p.features.accounts || p.features.views ? 'met' : 'not applicable'), controls: ['E.21', 'L.50'], note: (p) => (p.features.accounts || p.features.views ? '__Host- cookies only' : 'the service sets no cookies') },
+  { id: 'V3.3.1', requirement: 'Cookies have Secure and a `__Host-` or `__Secure-` prefix', status: (p) => (p.features.accounts || p.features.views ? 'met' : 'not applicable'), controls: ['E.21', 'L.50'], note: (p) => (p.features.accounts || p.features.views ? '`__Host-` cookies only' : 'the service sets no cookies') },
   { id: 'V3.4.1', requirement: 'HSTS of at least a year on all responses', status: met, controls: ['A.2'], note: text('') },
   { id: 'V3.4.2', requirement: 'CORS origin fixed or checked against an allowlist', status: met, controls: ['B.6'], note: text('') },
   { id: 'V3.5.1', requirement: 'Cross-site requests to sensitive functions refused (CSRF)', status: (p) => (p.features.accounts || p.features.views ? 'met' : 'not applicable'), controls: ['B.7', 'L.50'], note: (p) => (p.features.accounts || p.features.views ? '' : 'no cookie authentication, so a cross-site request carries no credentials') },

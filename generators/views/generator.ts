@@ -31,6 +31,10 @@ export default class ViewsGenerator extends SecureTsGenerator {
     this.addFeature('views');
   }
 
+  end(): void {
+    this.reportDryRun('views');
+  }
+
   async install(): Promise<void> {
     if (this.flag('skipInstall') === true || this.dryRun || this.alreadyOn) return;
     const packageManager = this.requireProject().packageManager;

@@ -107,6 +107,15 @@ describe('app generator', () => {
     await expect(context).rejects.toThrow(`.yo-rc.json: --framework must be one of: ${frameworks.join(', ')} (got "rails")`);
   });
 
+  it('refuses a misspelt key in a hand-edited .yo-rc.json, naming the key it meant', async () => {
+    const context = runApp()
+      .withOptions(base)
+      .inTmpDir((dir) => {
+        writeFileSync(join(dir, '.yo-rc.json'), JSON.stringify({ 'generator-secure-ts': { name: 'edited', framwork: 'hono', database: 'sqlite', hashing: 'argon2id', ci: 'github', description: 'x', generatorVersion: '0.1.0' } }));
+      });
+    await expect(context).rejects.toThrow('.yo-rc.json: unknown key "framwork" (did you mean "framework"?)');
+  });
+
   it('re-running inside a generated project changes nothing and asks nothing', async () => {
     // A folder of our own: yeoman-test removes its temporary folders between runs.
     const own = tempDir('rerun');

@@ -4,7 +4,7 @@
  * the same refusals, and Yeoman still doing everything the direct path leaves to it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,7 @@ describe('the direct path refuses exactly what the Yeoman path refuses', () => {
     readonly options: Record<string, unknown>;
     readonly prepare?: (dir: string) => void;
   }
+  const outside = tempDir('outside');
   const cases: readonly Refusal[] = [
     { what: 'an unknown framework', args: ['x', '--framework', 'koa'], options: { framework: 'koa' } },
     { what: 'an unknown hashing', args: ['x', '--hashing', 'md5'], options: { hashing: 'md5' } },
@@ -116,6 +117,10 @@ describe('the direct path refuses exactly what the Yeoman path refuses', () => {
         writeFileSync(join(dir, 'taken', 'notes.txt'), 'mine');
       },
     },
+    // A link to an empty folder elsewhere: followed, the project would be written outside the target.
+    { what: 'a target that links to an empty folder', args: ['linked'], options: { name: 'linked' }, prepare: (dir) => symlinkSync(outside, join(dir, 'linked')) },
+    { what: 'a target that links to an empty folder, with --force', args: ['linked', '--force'], options: { name: 'linked', force: true }, prepare: (dir) => symlinkSync(outside, join(dir, 'linked')) },
+    { what: 'a dangling link as the target', args: ['dangling'], options: { name: 'dangling' }, prepare: (dir) => symlinkSync(join(outside, 'gone'), join(dir, 'dangling')) },
   ];
 
   it.each(cases)('refuses $what with the same one line, exit code 2, nothing written', async ({ args, options, prepare }) => {
@@ -131,6 +136,7 @@ describe('the direct path refuses exactly what the Yeoman path refuses', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.split(cwd).join('<cwd>')).toBe(`generator-secure-ts: ${refusal!.split(context.targetDirectory!).join('<cwd>')}\n`);
     expect(texts(cwd)).toEqual(before);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
 

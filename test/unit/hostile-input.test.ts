@@ -5,7 +5,7 @@ import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
 import type ResourceGenerator from '../../generators/resource/generator.ts';
 import { parseFields } from '../../generators/resource/fields.ts';
-import { resourceNameError } from '../../generators/shared/resource-spec.ts';
+import { projectRouteSegments, projectTables, resourceNameError } from '../../generators/shared/resource-spec.ts';
 import { hostileValues } from '../support/hostile.ts';
 import { cliEntry, listFiles, repoRoot, runApp } from '../support/run.ts';
 import { tempDir } from '../support/temp.ts';
@@ -118,6 +118,37 @@ describe('hostile input to the resource sub-command', () => {
       expect(message, JSON.stringify(value)).toBeDefined();
       expect(message, JSON.stringify(value)).not.toContain('\n');
     }
+  });
+
+  it('refuses a name whose table or routes the project uses, or a feature it can add would (every createTable and route prefix in the templates)', () => {
+    const sources = listFiles(join(repoRoot, 'templates')).filter((path) => path.endsWith('.ejs') && !path.includes('/test/') && !path.includes('__resource__'));
+    const tables = new Set<string>();
+    const segments = new Set<string>();
+    for (const path of sources) {
+      const text = readFileSync(join(repoRoot, 'templates', path), 'utf8');
+      for (const m of text.matchAll(/createTable\('([a-z_]+)'\)/gu)) tables.add(m[1]!);
+      // Route registrations and the public-route list: '/auth/login', `/files/${id}`, 'GET /health'.
+      if (/routes?\.ts\.ejs$|app\.ts\.ejs$|http-policy|public-routes|reference/u.test(path)) {
+        const code = text.split('\n').filter((line) => !/^\s*(?:\*|\/\/|\/\*)/u.test(line) && !line.includes('e.g.')).join('\n');
+        for (const m of code.matchAll(/['`](?:[A-Z]+ )?\/([a-z][a-z0-9.-]*)/gu)) segments.add(m[1]!);
+      }
+    }
+    expect(tables.size).toBeGreaterThan(5);
+    expect(segments).toContain('auth');
+    for (const table of tables) {
+      expect(projectTables, `table ${table}`).toContain(table);
+      const name = table.replaceAll('_', '-');
+      expect(resourceNameError(name), name).toMatch(/would use the table|already used by the project/u);
+    }
+    for (const segment of segments) {
+      expect(projectRouteSegments, `/${segment}`).toContain(segment);
+      if (/^[a-z][a-z0-9-]*$/u.test(segment)) expect(resourceNameError(segment), segment).toBeDefined();
+    }
+    // Singular forms too: `resource account` would make the accounts table, `resource doc` /docs.
+    for (const name of ['account', 'session', 'file', 'idempotency-key', 'pending-login', 'account-token', 'doc', 'page', 'item']) {
+      expect(resourceNameError(name), name).toMatch(/would use the table|already used by the project/u);
+    }
+    expect(resourceNameError('book')).toBeUndefined();
   });
 
   it('refuses every hostile field spec with one line, or accepts only a safe identifier as a field name', () => {

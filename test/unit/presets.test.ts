@@ -173,7 +173,9 @@ describe('--preset', () => {
 
 describe('an invalid preset is refused with one line naming the rule, exit code 2, nothing written', () => {
   it.each([
-    ['an unknown top-level key', { name: 'a', answer: {} }, 'preset team.json: unknown key "answer"'],
+    ['an unknown top-level key', { name: 'a', answer: {} }, 'preset team.json: unknown key "answer" (did you mean "answers"?)'],
+    ['a misspelt policy key', { name: 'a', policy: { passwordMinLenght: 12 } }, 'preset team.json: policy: unknown key "passwordMinLenght" (did you mean "passwordMinLength"?)'],
+    ['a misspelt answer', { name: 'a', answers: { framwork: 'hono' } }, 'preset team.json: answers: unknown key "framwork" (did you mean "framework"?)'],
     ['an unknown policy key', { name: 'a', policy: { bcryptCost: 12 } }, 'preset team.json: policy: unknown key "bcryptCost"'],
     ['an unknown answer', { name: 'a', answers: { orm: 'prisma' } }, 'preset team.json: answers: unknown key "orm"'],
     ['a wrong type', { name: 'a', policy: { rateLimitMax: '100' } }, 'preset team.json: policy.rateLimitMax: must be a whole number (requests per window), got "100"'],
