@@ -8,20 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
-import type AccountsGenerator from '../../generators/accounts/generator.ts';
-import type FilesGenerator from '../../generators/files/generator.ts';
-import type ResourceGenerator from '../../generators/resource/generator.ts';
 import { legacyProject, migrationHashes } from '../support/legacy.ts';
-import { repoRoot } from '../support/run.ts';
+import { repoRoot, runAccounts, runFiles, runResource } from '../support/run.ts';
 
-const subBase = { yes: true, skipInstall: true, deterministic: true, force: false };
-const generator = (name: string) => join(repoRoot, 'dist', 'generators', name, 'index.js');
-const runAccounts = (cwd: string) => helpers.run<AccountsGenerator>(generator('accounts')).withOptions(subBase).cd(cwd);
-const runFiles = (cwd: string) => helpers.run<FilesGenerator>(generator('files')).withOptions(subBase).cd(cwd);
-const runResource = (cwd: string, name: string, fields: string) =>
-  helpers.run<ResourceGenerator>(generator('resource')).withArguments([name]).withOptions({ ...subBase, fields }).cd(cwd);
 
 const scenarios: Record<string, () => Promise<string>> = {
   'accounts and uploads (the default)': () => legacyProject(),

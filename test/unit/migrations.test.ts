@@ -10,25 +10,18 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import { describe, expect, it } from 'vitest';
-import type AccountsGenerator from '../../generators/accounts/generator.ts';
-import type FilesGenerator from '../../generators/files/generator.ts';
 import type ResourceGenerator from '../../generators/resource/generator.ts';
 import { parseProjectConfig } from '../../generators/shared/config.ts';
 import { migrationPlan } from '../../generators/shared/migrations.ts';
 import { newProject, plan } from '../../generators/shared/plan.ts';
 import { loadPreset } from '../../generators/shared/policy.ts';
 import { label, matrix } from '../matrix.ts';
-import { listFiles, repoRoot, runApp } from '../support/run.ts';
+import { listFiles, repoRoot, runAccounts, runApp, runFiles, runResource, subBase } from '../support/run.ts';
 import { yoRc } from '../support/stored.ts';
 import { tempDir } from '../support/temp.ts';
 
 const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true, force: false };
-const subBase = { yes: true, skipInstall: true, deterministic: true, force: false };
 const generator = (name: string) => join(repoRoot, 'dist', 'generators', name, 'index.js');
-const runAccounts = (cwd: string) => helpers.run<AccountsGenerator>(generator('accounts')).withOptions(subBase).cd(cwd);
-const runFiles = (cwd: string) => helpers.run<FilesGenerator>(generator('files')).withOptions(subBase).cd(cwd);
-const runResource = (cwd: string, name: string, fields: string) =>
-  helpers.run<ResourceGenerator>(generator('resource')).withArguments([name]).withOptions({ ...subBase, fields }).cd(cwd);
 
 async function project(options: Record<string, unknown> = {}): Promise<string> {
   const own = tempDir('migrations');
