@@ -27,7 +27,6 @@ describe('a project reformatted by `npm run format`', () => {
   it.each([
     ['express + sqlite, the default', []],
     ['fastify + postgres with views, Docker and GitLab CI', ['--framework', 'fastify', '--database', 'postgres', '--views', '--docker', '--ci', 'gitlab']],
-    ['hono + mysql with views', ['--framework', 'hono', '--database', 'mysql', '--views']],
   ])('%s: audit clean, nothing to ask on a re-run or a sub-command, locked files and template literals as written', (_what, flags) => {
     const cwd = tempDir('format');
     run(process.execPath, [cliEntry, 'fmt', '--yes', '--skip-install', '--skip-git', ...flags], cwd);

@@ -34,13 +34,13 @@ function predicted(output: string): Record<string, string> {
 
 describe('--dry-run on a sub-command says exactly what the command does, and writes nothing', () => {
   it.each([
-    ['docker', [], ['docker']],
-    ['views', [], ['views', '--skip-install']],
-    ['accounts', ['--no-accounts'], ['accounts']],
-    ['files', ['--no-uploads'], ['files']],
-    ['ci --provider gitlab', [], ['ci', '--provider', 'gitlab']],
-    ['resource book', [], ['resource', 'book', '--fields', 'title:string,pages:int?']],
-  ])('%s', (_name, generateWith, command) => {
+    ['docker', [], ['docker'], true],
+    ['views', [], ['views', '--skip-install'], false],
+    ['accounts', ['--no-accounts'], ['accounts'], false],
+    ['files', ['--no-uploads'], ['files'], false],
+    ['ci --provider gitlab', [], ['ci', '--provider', 'gitlab'], false],
+    ['resource book', [], ['resource', 'book', '--fields', 'title:string,pages:int?'], true],
+  ])('%s', (_name, generateWith, command, again) => {
     const cwd = tempDir('dry-sub');
     expect(cli(['proj', '--yes', '--skip-install', '--skip-git', ...generateWith], cwd).status).toBe(0);
     const root = join(cwd, 'proj');
@@ -56,10 +56,11 @@ describe('--dry-run on a sub-command says exactly what the command does, and wri
     expect(real.status, real.stderr).toBe(0);
     expect(said).toEqual(changes(before, tree(root)));
 
-    // Once done, the same dry run has nothing left to do.
-    const again = cli([...command, '--yes', '--dry-run'], root);
-    expect(again.status, again.stderr).toBe(0);
-    expect(predicted(again.stdout + again.stderr)).toEqual({});
-    expect(again.stdout + again.stderr).toContain('would:\n  change nothing');
+    // Once done, the same dry run has nothing left to do (two commands, to keep the suite short).
+    if (!again) return;
+    const second = cli([...command, '--yes', '--dry-run'], root);
+    expect(second.status, second.stderr).toBe(0);
+    expect(predicted(second.stdout + second.stderr)).toEqual({});
+    expect(second.stdout + second.stderr).toContain('would:\n  change nothing');
   });
 });
