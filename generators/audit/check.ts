@@ -172,7 +172,7 @@ export function layoutOf(code: string, { comments = true }: { comments?: boolean
   while (i < n) {
     const c = code.charAt(i);
     if (c === '(') {
-      open.push({ at: out.length, wraps: /(?:^|[^\w$])return$|=>$/u.test(out) });
+      open.push({ at: out.length, wraps: /(?:^|[^\w$])return$|=>$/u.test(out.slice(-7)) });
       out += c;
       i += 1;
       continue;
@@ -229,7 +229,7 @@ export function layoutOf(code: string, { comments = true }: { comments?: boolean
       }
       out += code.slice(i, j + 1);
       i = j + 1;
-    } else if (c === '/' && (regexAfter.has(last()) || regexAfterWords.test(out))) {
+    } else if (c === '/' && (regexAfter.has(last()) || regexAfterWords.test(out.slice(-7)))) {
       let j = i + 1;
       let inClass = false;
       while (j < n && code[j] !== '\n' && (code[j] !== '/' || inClass)) {

@@ -214,7 +214,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
 
   /** A stored answer in `.yo-rc.json`; with --dry-run only noted, for `reportDryRun`. */
   protected setAnswer(key: string, value: unknown): void {
-    this.keepStoredContext();
+    this.keepStoredAnswers();
     if (!this.dryRun) this.config.set(key, value);
     else if (JSON.stringify(this.config.get(key)) !== JSON.stringify(value)) this.wouldChange.settings[key] = value;
   }
@@ -262,23 +262,23 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     return plan;
   }
 
-  private storedContext?: TemplateContext | null;
+  /** The answers as this run found them, kept before it changes any (`setAnswer`). */
+  private storedAtStart?: ProjectConfig | null;
+  /** Their context, derived only when a previous render is asked for (a file that differs from its record). */
+  private storedContext?: TemplateContext;
 
-  /** The context of the answers as this run found them, kept before the run changes any. */
-  private keepStoredContext(): TemplateContext | undefined {
-    if (this.storedContext === undefined) {
-      const stored = this.storedConfig();
-      this.storedContext = stored === undefined ? null : deriveContext(stored, new Date().getFullYear());
-    }
-    return this.storedContext ?? undefined;
+  private keepStoredAnswers(): ProjectConfig | undefined {
+    if (this.storedAtStart === undefined) this.storedAtStart = this.storedConfig() ?? null;
+    return this.storedAtStart ?? undefined;
   }
 
   /** The planned file rendered with the stored answers (what the last run wrote), or undefined when that context cannot render it. */
   private previousRender(file: PlannedFile): string | undefined {
-    const stored = this.keepStoredContext();
+    const stored = this.keepStoredAnswers();
     if (stored === undefined) return undefined;
+    this.storedContext ??= deriveContext(stored, new Date().getFullYear());
     try {
-      return renderText(file.source, file.destination, stored).contents;
+      return renderText(file.source, file.destination, this.storedContext).contents;
     } catch {
       return undefined;
     }

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { answersOf, configDefaults } from './answers.ts';
 import type { Database } from './choices.ts';
 import { configKey, parseProjectConfig, yoRcSettings, type ProjectConfig } from './config.ts';
-import { recordedMigrations } from './migrations.ts';
+import { migrationPlan, recordedMigrations } from './migrations.ts';
 import { controlsManifest } from './controls.ts';
 import { deriveContext, type TemplateContext } from './derive.ts';
 import { collectPackage, planFiles, type Layer } from './layers.ts';
@@ -56,7 +56,8 @@ export function newProject(given: Readonly<Record<string, unknown>>, determinist
   // or, recorded before the allocation existed, nothing (its names stay as they were).
   const allocated = fresh && given['migrations'] === undefined ? { migrations: [] } : {};
   const parsed = parseProjectConfig({ ...merged, ...uploadsDefault(merged, given), generatorVersion, ...recorded, policy, ...allocated }, 'configuration');
-  const migrations = recordedMigrations(deriveContext(answersOf(parsed), year).migrationPlan);
+  // The names follow from the answers alone: no context is derived twice (it holds the catalogue).
+  const migrations = recordedMigrations(migrationPlan(answersOf(parsed)));
   const config: ProjectConfig = migrations === undefined ? parsed : { ...parsed, migrations };
   return {
     config,
