@@ -20,7 +20,7 @@ import { checkPolicy, type PolicyContext } from './policy.ts';
 import { packageJsonOf } from './plan.ts';
 import { projectLayers } from './project-layers.ts';
 import { recordFileKeys, recordPath, type RecordFile, type RecordFileKey } from './record.ts';
-import { fileAction, renderText, type FileAction, type OutputFile } from './render.ts';
+import { fileAction, fileLine, renderText, type FileAction, type OutputFile } from './render.ts';
 
 /** What this run did (or, with --dry-run, would do) to each file it rendered. */
 export interface FileOutcome {
@@ -225,11 +225,10 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
    */
   protected reportDryRun(command: string): void {
     if (!this.dryRun) return;
-    const verbs: Partial<Record<string, string>> = { create: 'create', update: 'update', delete: 'delete', conflict: 'ask about (you edited it)' };
     const changed = [...this.outcomes].filter(([, outcome]) => outcome.action !== 'unchanged');
     const settings = Object.entries(this.wouldChange.settings);
     const lines = [
-      ...changed.map(([path, outcome]) => [path, verbs[outcome.action] ?? outcome.action] as const),
+      ...changed.map(([path, outcome]) => [path, outcome.action] as const),
       ...(settings.length > 0 ? [['.yo-rc.json', 'update'] as const] : []),
       ...(changed.length > 0 || this.wouldChange.controls ? [[recordPath, 'update'] as const] : []),
       ...(this.wouldChange.dependencies.length > 0 ? [['package.json', 'update'] as const] : []),
@@ -238,7 +237,7 @@ export abstract class SecureTsGenerator extends Generator<Record<string, unknown
     this.log(
       [
         `\nDry run: nothing written. In ${this.destinationRoot()} \`secure-ts ${command}\` would:`,
-        ...(lines.length === 0 ? ['  change nothing'] : lines.map(([path, verb]) => `  ${verb.padEnd(10)} ${path}`)),
+        ...(lines.length === 0 ? ['  change nothing'] : lines.map(([path, action]) => fileLine(path, action, true))),
         ...(unchanged > 0 ? [`  (${unchanged} file${unchanged === 1 ? '' : 's'} unchanged)`] : []),
         ...(settings.length > 0 ? [`Settings: ${settings.map(([key, value]) => `${key} = ${JSON.stringify(value)}`).join(', ')}`] : []),
         ...(this.wouldChange.dependencies.length > 0 ? [`Dependencies that would be added: ${this.wouldChange.dependencies.join(' ')}`] : []),

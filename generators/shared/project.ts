@@ -88,7 +88,7 @@ export function failureCause(error: unknown): string {
 }
 
 /** The repository work tree root holds (its own or an enclosing one, found as git finds it: a `.git` up the path). */
-export function enclosingRepository(root: string): string | undefined {
+function enclosingRepository(root: string): string | undefined {
   for (let dir = resolve(root); ; dir = dirname(dir)) {
     if (existsSync(resolve(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;

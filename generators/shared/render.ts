@@ -97,12 +97,15 @@ export interface RunSummary {
 }
 
 /** The human form of a summary: one line per file that changes (or would), then the dependencies. */
+/** How a dry run says what a real one would do to a file (the app's `--dry-run` and every sub-command's). */
+export const dryRunVerbs: Readonly<Record<string, string>> = { create: 'create', update: 'update', delete: 'delete', unchanged: 'keep', conflict: 'ask about (you edited it)' };
+
+/** One line per file a run changes (or would): `  update     src/app.ts`. */
+export const fileLine = (path: string, action: string, dryRun: boolean): string => `  ${((dryRun ? dryRunVerbs[action] : undefined) ?? action).padEnd(10)} ${path}`;
+
 export function summaryText(summary: RunSummary): string {
   const head = summary.dryRun ? `Dry run: nothing written. In ${summary.root} this run would:` : `In ${summary.root}:`;
-  const verbs: Record<string, string> = summary.dryRun
-    ? { create: 'create', update: 'update', unchanged: 'keep', conflict: 'ask about (you edited it)' }
-    : {};
-  const lines = summary.files.filter((f) => f.action !== 'unchanged').map((f) => `  ${(verbs[f.action] ?? f.action).padEnd(10)} ${f.path}`);
+  const lines = summary.files.filter((f) => f.action !== 'unchanged').map((f) => fileLine(f.path, f.action, summary.dryRun));
   const unchanged = summary.files.length - lines.length;
   const deps = (record: Readonly<Record<string, string>>) => Object.entries(record).map(([n, v]) => `${n}@${v}`).join(' ');
   return [
