@@ -164,6 +164,12 @@ describe('a resource named like a table of the project', () => {
     await expect(runResource(root, 'files', 'title:string')).rejects.toThrow(/"files" would use the table files, which the project or a feature it can add uses/u);
     expect(snapshot(root)).toEqual(before);
   });
+
+  it('is refused by the allocation too, should a name ever get past the name check (the second gate on its own)', () => {
+    const answers = { database: 'sqlite', accounts: true, uploads: true, migrations: [] } as const;
+    expect(() => migrationPlan({ ...answers, resources: [{ name: 'files' }] })).toThrow(/the resource "files" would name its migration create_files, which the project already has/u);
+    expect(() => migrationPlan({ ...answers, resources: [{ name: 'books' }] })).not.toThrow();
+  });
 });
 
 describe('a recorded `migrations` list', () => {
