@@ -4,9 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // End-to-end tests install real projects: give them room, and run files one at a time on 2 cores.
-    // `npm test` (unit + quick sample) passes --fileParallelism --maxWorkers=2: its files are
-    // independent (own temp folders, no server), and one worker alone leaves the second core idle
-    // while a file waits on the disk or a child process.
+    // `npm test` (unit + quick sample) runs with vitest.unit.config.ts, which builds on this one.
     testTimeout: 60_000,
     hookTimeout: 600_000,
     fileParallelism: false,

@@ -9,10 +9,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export default function setup(): () => void {
+/** Make the run's temp directory below `base` and point TMPDIR at it; returns the teardown. */
+export function useTempRoot(base: string): () => void {
   const previous = process.env['TMPDIR'];
   // Short: Chromium's profile sockets live below it, and a unix socket path is at most 107 bytes.
-  const root = mkdtempSync(join(tmpdir(), 'st-'));
+  const root = mkdtempSync(join(base, 'st-'));
   process.env['TMPDIR'] = root;
   return () => {
     if (previous === undefined) delete process.env['TMPDIR'];
@@ -25,4 +26,8 @@ export default function setup(): () => void {
     if (left.length > 0) console.log(`temp directory: removing ${left.length} untracked entr${left.length === 1 ? 'y' : 'ies'} (${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''})`);
     rmSync(root, { recursive: true, force: true, maxRetries: 5 });
   };
+}
+
+export default function setup(): () => void {
+  return useTempRoot(tmpdir());
 }
