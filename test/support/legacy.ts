@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newProject, plan } from '../../generators/shared/plan.ts';
 import { runApp } from './run.ts';
 import { tempDir } from './temp.ts';
 
@@ -15,9 +16,10 @@ const base = { yes: true, skipInstall: true, skipGit: true, deterministic: true,
  * rendered by a re-run of the app generator (the stored answers win, as they do in a real project).
  */
 export async function legacyProject(options: Record<string, unknown> = {}, name = 'svc'): Promise<string> {
-  const own = tempDir('legacy');
-  await runApp().withArguments([name]).withOptions({ ...base, ...options }).inDir(own);
-  const rc = JSON.parse(readFileSync(join(own, name, '.yo-rc.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+  // The answers as a first run records them, from the core both entry points share (a first run
+  // through Yeoman writes the same bytes: test/unit/fast-path.test.ts), without writing a project.
+  const first = plan(newProject({ name, ...options }, true)).files.find((file) => file.path === '.yo-rc.json');
+  const rc = JSON.parse(first!.contents) as Record<string, Record<string, unknown>>;
   delete rc['generator-secure-ts']?.['migrations'];
   const root = join(tempDir('legacy'), name);
   mkdirSync(root);
