@@ -14,6 +14,12 @@ const packageJson = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'p
 const engines = (JSON.parse(readFileSync(packageJson, 'utf8')) as { engines: { node: string } }).engines.node;
 const refusal = nodeTooOld(process.versions.node, engines);
 if (refusal === undefined) {
+  // Node's compile cache (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir), as
+  // TypeScript's own CLI enables it: a sub-command loads about 1,800 modules (Yeoman, its prompts
+  // and installers), and every run after the first reads their compiled code from the temp
+  // directory instead of compiling it again (10 runs of `docker --dry-run`: 9.0 s → 8.0 s user CPU).
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache();
   await import('./cli.ts');
 } else {
   process.stderr.write(`generator-secure-ts: ${refusal}\n`);

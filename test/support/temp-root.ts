@@ -22,7 +22,8 @@ export function useTempRoot(base: string): () => void {
       console.log(`SECURE_TS_KEEP_TEMP=1: kept ${root}`);
       return;
     }
-    const left = readdirSync(root);
+    // Node's compile cache is expected there (the CLI and the generated projects' tests enable it).
+    const left = readdirSync(root).filter((entry) => entry !== 'node-compile-cache');
     if (left.length > 0) console.log(`temp directory: removing ${left.length} untracked entr${left.length === 1 ? 'y' : 'ies'} (${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''})`);
     rmSync(root, { recursive: true, force: true, maxRetries: 5 });
   };
