@@ -81,7 +81,7 @@ function usage(name: string, command: Command): string {
     ...(name === 'resource'
       ? [
           `Example: ${bin} resource book --fields "title:string:max=200,price:int:min=0,due:date?" --yes`,
-          'Singular or plural: "book" and "books" both make /books, table books, type Book (-y/-ies, -s/-x/-z/-ch/-sh + es; other plurals add s).',
+          'Singular or plural: "book" and "books" both make /books, table books, type Book; English plurals (person/people, shelf/shelves); a word with one form for both (news) is refused.',
         ]
       : []),
   ].join('\n');

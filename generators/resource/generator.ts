@@ -87,7 +87,8 @@ export default class ResourceGenerator extends SecureTsGenerator {
 function withResource(recorded: readonly ResourceRecord[], given: string, fields: ResourceRecord['fields'], owned: boolean, force: boolean) {
   const forms = singularPlural(given);
   const ownership = owned ? { owned: true } : {};
-  const position = recorded.findIndex((resource) => resource.name === forms.plural || resource.singular === given || resource.name === given);
+  // By either form, as this version inflects it or as an earlier version recorded it (`shelfs`).
+  const position = recorded.findIndex((resource) => [forms.singular, forms.plural, given].some((form) => form === resource.name || form === resource.singular));
   if (position === -1) return { resources: [...recorded, { name: forms.plural, singular: forms.singular, fields, ...ownership }], position: recorded.length };
   const existing = recorded[position] as ResourceRecord;
   const sameOwnership = (existing.owned === true) === owned;

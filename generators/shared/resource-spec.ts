@@ -6,6 +6,7 @@
  * Names reach generated code in two ways only: as JSON-encoded strings, or as identifiers that
  * matched the conservative patterns below (letters and digits only), re-checked by `identifier()`.
  */
+import pluralize from 'pluralize';
 import { reservedBy } from './reserved-words.ts';
 
 export const fieldTypes = ['string', 'text', 'int', 'number', 'boolean', 'date', 'datetime'] as const;
@@ -72,12 +73,27 @@ function takenBy(singular: string, plural: string): string | undefined {
 }
 
 /**
- * Singular/plural, from the last kebab segment, by plain English suffix rules (documented in the
- * README): `-ies` ↔ `-y` after a consonant; `-sses`, `-xes`, `-zes`, `-ches`, `-shes`, `-uses` ↔
- * drop `es`; otherwise a final `s` (not `ss`, `us` or `is`) marks a plural. Either form is accepted.
- * Irregular plurals (person/people) are not guessed: give the singular and the plural adds `s`.
+ * Singular and plural, inflecting the last kebab segment with the `pluralize` library (English
+ * rules and irregulars, where suffix rules gave `shelfs`, `persons`, `childs`, `quizes`):
+ * book/books, category/categories, shelf/shelves, person/people, child/children, quiz/quizzes,
+ * analysis/analyses. Either form may be given. A word whose two forms are the same (news, series,
+ * sheep) has no singular and plural to tell apart, and `resourceNameError` refuses it.
  */
 export function singularPlural(name: string): { singular: string; plural: string } {
+  const cut = name.lastIndexOf('-') + 1;
+  const head = name.slice(0, cut);
+  const word = name.slice(cut);
+  // A word the inflector reads as plural only (books, people) is the plural; any other, the singular.
+  const given = pluralize.isPlural(word) && !pluralize.isSingular(word) ? pluralize.singular(word) : word;
+  return { singular: `${head}${given}`, plural: `${head}${pluralize.plural(given)}` };
+}
+
+/**
+ * The forms earlier versions of the generator derived by plain suffix rules (`-y`↔`-ies`;
+ * `-s`/`-x`/`-z`/`-ch`/`-sh` add `es`; otherwise `s`), which their projects recorded (`shelfs`,
+ * `persons`): a recorded resource may keep them.
+ */
+export function suffixRuleForms(name: string): { singular: string; plural: string } {
   if (name.endsWith('s') && !/(?:ss|us|is)$/u.test(name)) {
     if (/[^aeiou]ies$/u.test(name)) return { singular: `${name.slice(0, -3)}y`, plural: name };
     if (/(?:sses|xes|zes|ches|shes|uses)$/u.test(name)) return { singular: name.slice(0, -2), plural: name };
@@ -107,7 +123,10 @@ export function resourceNameError(value: unknown): string | undefined {
     return 'the resource name must be lowercase letters and digits, words separated by single "-", starting with a letter (e.g. book, order-line)';
   }
   const { singular, plural } = singularPlural(value);
+  if (singular === plural) return `"${value}" is the same in the singular and the plural, which the generated code needs apart (a list and one record): name it e.g. ${value}-item`;
   if (singular.length < 2) return 'the resource name must be at least 2 characters in its singular form';
+  // Defence in depth: the inflector's forms must follow the same naming rule as the name given.
+  if (!resourceNamePattern.test(singular) || !resourceNamePattern.test(plural)) return `the resource name ${JSON.stringify(value)} has no plural of letters and digits`;
   const taken = takenBy(singular, plural);
   if (taken !== undefined) return taken;
   for (const form of [singular, plural, camel(singular), camel(plural), snakeOfKebab(singular), snakeOfKebab(plural)]) {
@@ -159,11 +178,11 @@ export function fieldError(field: FieldRecord): string | undefined {
 export function resourceError(resource: ResourceRecord): string | undefined {
   const nameError = resourceNameError(resource.name);
   if (nameError !== undefined) return nameError;
-  if (singularPlural(resource.name).plural !== resource.name) return `recorded resource ${JSON.stringify(resource.name)} must be in its plural form`;
   const singularError = resourceNameError(resource.singular);
   if (singularError !== undefined) return singularError;
-  const forms = singularPlural(resource.singular);
-  if (forms.singular !== resource.singular || forms.plural !== resource.name) {
+  // The forms this version derives, or those a project recorded before it (suffix rules).
+  const recorded = (forms: { singular: string; plural: string }) => forms.singular === resource.singular && forms.plural === resource.name;
+  if (!recorded(singularPlural(resource.singular)) && !recorded(suffixRuleForms(resource.singular))) {
     return `recorded resource ${JSON.stringify(resource.name)}: ${JSON.stringify(resource.singular)} is not its singular`;
   }
   if (resource.fields.length === 0) return `resource ${resource.name}: give at least one field`;
