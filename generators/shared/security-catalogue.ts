@@ -370,7 +370,7 @@ const entries: readonly Entry[] = [
     asvs: ['V16.5.3'],
     refs: [],
     where: always(['src/drain.ts', 'src/process.ts', 'src/server.ts']),
-    tests: always(['test/process/shutdown.test.ts']),
+    tests: always(['test/process/shutdown.test.ts', 'test/unit/drain.test.ts']),
   },
   {
     id: 'F.55',
