@@ -2,7 +2,7 @@
  * The inner loop: how long a developer waits for `npm test`. Generates the default project
  * (`secure-ts my-api --yes --skip-git`, which installs its dependencies), runs its `npm test`
  * BENCH_RUNS times (default 3) and prints the median beside the generator's own unit tests
- * (`vitest run test/unit`, same count), with the load average before and after: the machine is
+ * (`npm run test:unit`, same count), with the load average before and after: the machine is
  * often shared, and a figure without its load means little.
  */
 import { spawnSync } from 'node:child_process';

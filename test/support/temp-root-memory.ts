@@ -21,9 +21,9 @@ const NEEDED_BYTES = 2 * 1024 ** 3;
 
 export function memoryBase(candidate = '/dev/shm'): string | undefined {
   try {
-    const fs = statfsSync(candidate);
+    const stats = statfsSync(candidate);
     accessSync(candidate, constants.W_OK);
-    return fs.type === TMPFS_MAGIC && fs.bavail * fs.bsize >= NEEDED_BYTES ? candidate : undefined;
+    return stats.type === TMPFS_MAGIC && stats.bavail * stats.bsize >= NEEDED_BYTES ? candidate : undefined;
   } catch {
     return undefined; // no such folder (macOS, Windows) or not writable: the disk it is
   }
